@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Syndication",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Syndication", targets: ["Syndication"]),
+        .executable(name: "feed", targets: ["feed"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "FeedModel"),
+        .target(name: "FeedXML", dependencies: ["CLibXML2"]),
+        .target(name: "FeedParser", dependencies: ["FeedXML", "FeedModel"]),
+        .target(name: "Syndication", dependencies: ["FeedModel", "FeedParser"]),
+        .executableTarget(
+            name: "feed",
+            dependencies: [
+                "Syndication",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
+        .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML"]),
+        .testTarget(
+            name: "FeedParserTests",
+            dependencies: ["FeedParser", "FeedModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "FeedCLITests", dependencies: ["feed"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

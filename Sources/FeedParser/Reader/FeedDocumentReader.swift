@@ -1,0 +1,707 @@
+import FeedModel
+import FeedXML
+
+/// Turns the XML event stream of an RSS, RDF or Atom document into the model, in one pass.
+///
+/// Elements are matched by namespace URI and local name (see `Vocabulary`), and only where they
+/// belong: a `title` inside an item's `image` is not the item's title. Each element's effect is
+/// decided at its start (structure, attributes) or at its end (text). Entries are handed to
+/// `onEntry` as each one ends, so memory does not grow with the feed's length.
+final class FeedDocumentReader: XMLEventHandler {
+    /// What the children of an element are read as.
+    enum Context: Equatable {
+        case document, rssRoot, rdfRoot, feed, entry, source, person, image, ignored, field
+        /// `media:group` and the like: children belong to the enclosing context.
+        case transparent
+    }
+
+    struct Frame {
+        var context: Context
+        var tag: Tag
+        var isAtom: Bool
+        var base: String?
+        var lang: String?
+        var mode: TextMode = .text
+        var position: SourcePosition
+        /// For person frames: contributor rather than author.
+        var contributor = false
+        /// Attributes a field needs when it ends (category scheme, guid permalink flag, …).
+        var attributeA: String?
+        var attributeB: String?
+    }
+
+    let options: FeedParserOptions
+    let documentBaseURL: String?
+    private let onEntry: (Entry) -> Void
+
+    private(set) var format: FeedFormat?
+    private(set) var rejection: FeedParseError?
+    private(set) var diagnostics: [ParseDiagnostic] = []
+    private(set) var wellFormed = true
+    private(set) var entryCount = 0
+
+    private var classes: [ElementClass?] = []
+    private var frames: [Frame] = []
+    private var capture = TextCapture()
+    private var capturing = false
+
+    var feedMeta = MetadataBuilder()
+    private var entryMeta = MetadataBuilder()
+    private var sourceMeta = MetadataBuilder()
+    private var inEntry = false
+    private var inSource = false
+    private var person = PersonBuilder()
+    private var sawRoot = false
+    private var rootLang: String?
+
+    init(options: FeedParserOptions, baseURL: String?, onEntry: @escaping (Entry) -> Void) {
+        self.options = options
+        self.documentBaseURL = baseURL
+        self.onEntry = onEntry
+    }
+
+    /// True once the document turned out not to be a feed: the driver stops feeding it.
+    var shouldStop: Bool { rejection != nil }
+
+    // MARK: XMLEventHandler
+
+    func problem(_ problem: XMLProblem) {
+        if problem.breaksWellFormedness { wellFormed = false }
+        let code: String
+        switch problem.kind {
+        case .libxml2(let c): code = c == 4 ? "empty-document" : "xml-\(c)"
+        case .undeclaredEntityResolved: code = "undeclared-entity"
+        case .limitExceeded(let limit):
+            code = "limit-exceeded"
+            rejection = .limitExceeded(limit: limit.rawValue, message: problem.message, position: problem.position)
+        }
+        if diagnostics.count < options.maxDiagnostics {
+            diagnostics.append(ParseDiagnostic(severity: problem.level == .warning ? .warning : .error, code: code,
+                                               message: problem.message, position: problem.position))
+        }
+    }
+
+    func characters(_ text: XMLCharacters) {
+        guard capturing else { return }
+        capture.append(text)
+    }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes, position: SourcePosition) {
+        if rejection != nil { return }
+        if capturing {
+            if frames.last?.context == .person {
+                // An Atom person: its children are fields, not markup.
+                capturing = false
+                person.hasChildElements = true
+            } else {
+                capture.startChild(name, attributes: attributes)
+                return
+            }
+        }
+        let cls = elementClass(name)
+        let parent = frames.last
+        var base = parent?.base ?? documentBaseURL
+        var lang = parent?.lang
+        if !attributes.isEmpty {
+            if let xmlBase = attributes.value("base", namespace: xmlNamespaceURI) {
+                base = URLResolver.resolve(xmlBase, against: base)
+            }
+            if let xmlLang = attributes.value("lang", namespace: xmlNamespaceURI) {
+                lang = Self.normaliseLanguage(xmlLang)
+            }
+        }
+        var frame = Frame(context: .ignored, tag: cls.tag, isAtom: cls.isAtom, base: base, lang: lang,
+                          position: position)
+        let context = parent.map { $0.context == .transparent ? enclosingContext() : $0.context } ?? .document
+        switch context {
+        case .document:
+            startRoot(name, cls, attributes, &frame)
+        case .rssRoot, .rdfRoot:
+            startInRoot(cls, attributes, &frame, rdf: context == .rdfRoot)
+        case .feed, .entry, .source:
+            startInMetadata(cls, attributes, &frame, context: context)
+        case .person:
+            switch cls.tag {
+            case .name, .email, .uri, .url, .itunesName, .itunesEmail: beginField(&frame, mode: .text)
+            default: frame.context = .ignored
+            }
+        case .image:
+            if cls.tag == .url { beginField(&frame, mode: .text) } else { frame.context = .ignored }
+        case .ignored, .field, .transparent:
+            frame.context = .ignored
+        }
+        frames.append(frame)
+    }
+
+    func endElement(_ name: XMLName) {
+        if capturing, capture.endChild(name) { return }
+        guard let frame = frames.popLast() else { return }
+        switch frame.context {
+        case .field:
+            capturing = false
+            let value = capture.string
+            endField(frame, value: value)
+        case .entry where frame.tag == .item || frame.tag == .entry:
+            finishEntry(frame)
+        case .source:
+            inSource = false
+            let source = sourceMeta.makeSource()
+            if !source.isEmpty { entryMeta.source = source }
+        case .person:
+            if capturing {
+                capturing = false
+                if !person.hasChildElements { person.text = capture.string }
+            }
+            let p = person.make()
+            if inSource {
+                sourceMeta.addPerson(p, contributor: frame.contributor)
+            } else if inEntry {
+                entryMeta.addPerson(p, contributor: frame.contributor)
+            } else {
+                feedMeta.addPerson(p, contributor: frame.contributor)
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: Structure
+
+    private func elementClass(_ name: XMLName) -> ElementClass {
+        let id = name.id
+        if id >= 0, id < classes.count, let known = classes[id] { return known }
+        let cls = ElementClass(name)
+        if id >= 0 {
+            if id >= classes.count { classes.append(contentsOf: repeatElement(nil, count: id - classes.count + 1)) }
+            classes[id] = cls
+        }
+        return cls
+    }
+
+    private func enclosingContext() -> Context {
+        for f in frames.reversed() where f.context != .transparent { return f.context }
+        return .document
+    }
+
+    private func startRoot(_ name: XMLName, _ cls: ElementClass, _ attributes: XMLAttributes, _ frame: inout Frame) {
+        sawRoot = true
+        rootLang = frame.lang
+        switch cls.tag {
+        case .rss where cls.vocabulary == .core:
+            format = Self.rssFormat(version: attributes.value("version"))
+            frame.context = .rssRoot
+        case .rdf:
+            format = cls.flavour == .rss090 ? .rss090 : .rss10
+            frame.context = .rdfRoot
+        case .feed where cls.vocabulary == .core:
+            if cls.flavour == .atom03 || (cls.flavour != .atom10 && attributes.value("version") == "0.3") {
+                format = .atom03
+            } else {
+                format = .atom10
+            }
+            frame.context = .feed
+            frame.isAtom = true
+            feedMeta.language = frame.lang
+        case .channel where cls.vocabulary == .core:
+            format = .rss
+            frame.context = .feed
+        default:
+            rejection = .notAFeed(reason: Self.describeRoot(name), position: frame.position)
+        }
+    }
+
+    private func startInRoot(_ cls: ElementClass, _ attributes: XMLAttributes, _ frame: inout Frame, rdf: Bool) {
+        guard cls.vocabulary == .core else { frame.context = .ignored; return }
+        switch cls.tag {
+        case .channel:
+            if rdf, cls.flavour == .rss090 { format = .rss090 }
+            frame.context = .feed
+            if rdf, let about = attributes.value("about", namespace: Vocabulary.rdfURI) {
+                feedMeta.setOnce(\.id, about)
+            }
+        case .item, .entry:
+            beginEntry(&frame)
+        case .image:
+            frame.context = .image
+        default:
+            frame.context = .ignored
+        }
+    }
+
+    private func beginEntry(_ frame: inout Frame) {
+        frame.context = .entry
+        entryMeta = MetadataBuilder()
+        inEntry = true
+    }
+
+    private func finishEntry(_ frame: Frame) {
+        inEntry = false
+        var entry = entryMeta.makeEntry()
+        if entry.language == nil { entry.language = frame.lang }
+        if entry.authors.isEmpty, format?.isAtom == true || frame.isAtom {
+            entry.authors = entry.source?.authors.isEmpty == false ? (entry.source?.authors ?? []) : feedMeta.authors
+        }
+        entryCount += 1
+        onEntry(entry)
+    }
+
+    /// Runs `body` on the metadata that elements in `context` describe.
+    private func withMeta<R>(_ context: Context, _ body: (inout MetadataBuilder) -> R) -> R {
+        switch context {
+        case .entry: return body(&entryMeta)
+        case .source: return body(&sourceMeta)
+        default: return body(&feedMeta)
+        }
+    }
+
+    /// Reads like Atom: in an Atom namespace, or no namespace inside an Atom feed.
+    private func atomLike(_ cls: ElementClass) -> Bool {
+        cls.isAtom || (cls.flavour == .none && format?.isAtom == true)
+    }
+
+    private func startInMetadata(_ cls: ElementClass, _ attributes: XMLAttributes, _ frame: inout Frame,
+                                 context: Context) {
+        withMeta(context) { m in startInMetadata(cls, attributes, &frame, context: context, meta: &m) }
+    }
+
+    private func startInMetadata(_ cls: ElementClass, _ attributes: XMLAttributes, _ frame: inout Frame,
+                                 context: Context, meta m: inout MetadataBuilder) {
+        switch (cls.vocabulary, cls.tag) {
+        case (.core, .item), (.core, .entry):
+            if context == .feed { beginEntry(&frame) } else { frame.context = .ignored }
+        case (.core, .source):
+            if context == .entry, atomLike(cls) {
+                frame.context = .source
+                sourceMeta = MetadataBuilder()
+                inSource = true
+            } else if context == .entry {
+                frame.attributeA = attributes.value("url")
+                beginField(&frame, mode: .text)
+            } else {
+                frame.context = .ignored
+            }
+        case (.core, .image):
+            frame.context = context == .feed ? .image : .ignored
+        case (.core, .textInput), (.core, .cloud), (.core, .skipDays), (.core, .skipHours), (.core, .items),
+             (.core, .info):
+            frame.context = .ignored
+        case (.core, .author), (.core, .contributor):
+            frame.context = .person
+            frame.contributor = cls.tag == .contributor
+            person = PersonBuilder()
+            // An RSS author is one line of text; an Atom person has child elements.
+            capturing = true
+            capture.begin(mode: .text)
+        case (.core, .link):
+            if let href = attributes.value("href") {
+                let link = makeLink(href: href, attributes: attributes, base: frame.base)
+                m.addLink(link)
+                frame.context = .ignored
+            } else if atomLike(cls) {
+                frame.context = .ignored
+            } else {
+                beginField(&frame, mode: .text)
+            }
+        case (.core, .enclosure):
+            if let url = attributes.value("url") ?? attributes.value("href") {
+                let length = attributes.value("length").flatMap { Int($0.trimmingWhitespace()) }
+                let link = Link(href: URLResolver.resolve(url, against: frame.base), rel: "enclosure",
+                                type: attributes.value("type").nonEmpty, length: length)
+                m.addLink(link)
+            }
+            frame.context = .ignored
+        case (.core, .category):
+            if let term = attributes.value("term") {
+                m.addCategory(Category(term: term, scheme: attributes.value("scheme").nonEmpty,
+                                                         label: attributes.value("label").nonEmpty))
+                frame.context = .ignored
+            } else {
+                frame.attributeA = attributes.value("domain")
+                beginField(&frame, mode: .text)
+            }
+        case (.core, .generator):
+            frame.attributeA = attributes.value("uri") ?? attributes.value("url")
+            frame.attributeB = attributes.value("version")
+            beginField(&frame, mode: .text)
+        case (.core, .guid):
+            frame.attributeA = attributes.value("isPermaLink")
+            beginField(&frame, mode: .text)
+        case (.core, .content):
+            if atomLike(cls) || attributes.value("type") != nil {
+                if let src = attributes.value("src") {
+                    frame.attributeA = URLResolver.resolve(src, against: frame.base)
+                }
+                frame.attributeB = attributes.value("type")
+                beginField(&frame, mode: atomTextMode(attributes, isContent: true, cls: cls))
+            } else {
+                beginField(&frame, mode: .html)
+            }
+        case (.core, .description), (.core, .fullitem), (.dublinCore, .dcDescription), (.content, .contentEncoded):
+            beginField(&frame, mode: .html)
+        case (.xhtml, .xhtmlBody):
+            beginField(&frame, mode: .xhtml(stripWrapper: false))
+        case (.core, .title), (.core, .copyright), (.core, .rights), (.core, .summary), (.core, .subtitle),
+             (.core, .tagline):
+            if atomLike(cls) || attributes.value("type") != nil {
+                beginField(&frame, mode: atomTextMode(attributes, isContent: false, cls: cls))
+            } else {
+                beginField(&frame, mode: .textOrHTML)
+            }
+        case (.dublinCore, .dcTitle), (.dublinCore, .dcRights),
+             (.dublinCoreTerms, .dctermsRights), (.itunes, .itunesSubtitle), (.itunes, .itunesSummary):
+            beginField(&frame, mode: .textOrHTML)
+        case (.media, .mediaTitle), (.media, .mediaDescription):
+            let type = attributes.value("type")
+            beginField(&frame, mode: type == "html" ? .html : .textOrHTML)
+        case (.media, .mediaCategory):
+            frame.attributeA = attributes.value("scheme")
+            frame.attributeB = attributes.value("label")
+            beginField(&frame, mode: .text)
+        case (.media, .mediaGroup):
+            frame.context = .transparent
+        case (.itunes, .itunesCategory):
+            if let text = attributes.value("text"), !text.isEmpty {
+                m.addCategory(Category(term: text, scheme: "http://www.itunes.com/"))
+            }
+            frame.context = .transparent
+        case (.itunes, .itunesImage):
+            if let href = attributes.value("href") ?? attributes.value("url") {
+                m.setOnce(\.itunesImage, URLResolver.resolve(href, against: frame.base))
+            }
+            frame.context = .ignored
+        case (.itunes, .itunesAuthor), (.dublinCore, .dcCreator), (.core, .managingEditor),
+             (.dublinCore, .dcContributor):
+            beginField(&frame, mode: .text)
+        case (.creativeCommons, .ccLicense), (.core, .license):
+            if let resource = attributes.value("resource", namespace: Vocabulary.rdfURI) {
+                m.addLink(Link(href: URLResolver.resolve(resource, against: frame.base), rel: "license"))
+                frame.context = .ignored
+            } else {
+                beginField(&frame, mode: .text)
+            }
+        case (.core, .id), (.core, .updated), (.core, .published), (.core, .issued), (.core, .modified),
+             (.core, .pubDate), (.core, .lastBuildDate), (.core, .language), (.core, .ttl), (.core, .icon),
+             (.core, .logo), (.core, .comments), (.core, .name), (.core, .email), (.core, .uri),
+             (.dublinCore, .dcDate), (.dublinCore, .dcSubject), (.dublinCore, .dcLanguage),
+             (.dublinCoreTerms, .dctermsIssued), (.dublinCoreTerms, .dctermsModified),
+             (.dublinCoreTerms, .dctermsCreated), (.dublinCoreTerms, .dcDate), (.dublinCoreTerms, .dcSubject),
+             (.dublinCoreTerms, .dcLanguage), (.dublinCoreTerms, .dcCreator), (.dublinCoreTerms, .dcTitle),
+             (.dublinCoreTerms, .dcContributor), (.dublinCoreTerms, .dcDescription),
+             (.itunes, .itunesKeywords):
+            beginField(&frame, mode: .text)
+        default:
+            frame.context = .ignored
+        }
+    }
+
+    private func beginField(_ frame: inout Frame, mode: TextMode) {
+        frame.context = .field
+        frame.mode = mode
+        capturing = true
+        capture.begin(mode: mode)
+    }
+
+    /// The text mode of an Atom text construct or content element from `type` (and 0.3's `mode`).
+    private func atomTextMode(_ attributes: XMLAttributes, isContent: Bool, cls: ElementClass) -> TextMode {
+        let type = (attributes.value("type") ?? "").trimmingWhitespace().lowercased()
+        let mode = attributes.value("mode")?.lowercased()
+        let atom03 = cls.flavour == .atom03 || format == .atom03
+        if mode == "base64" { return .base64(mime: type.isEmpty ? "text/plain" : type) }
+        switch type {
+        case "", "text", "text/plain":
+            return atom03 && mode == "xml" ? .xhtml(stripWrapper: false) : .text
+        case "html", "text/html":
+            return atom03 && mode == "xml" ? .xhtml(stripWrapper: false) : .html
+        case "xhtml":
+            return .xhtml(stripWrapper: true)
+        case "application/xhtml+xml":
+            if atom03 { return mode == "escaped" ? .html : .xhtml(stripWrapper: false) }
+            return .xhtml(stripWrapper: true)
+        default:
+            if !isContent { return .text }
+            if atom03 && mode == "escaped" { return .other(mime: type) }
+            if type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml") {
+                return .other(mime: type)
+            }
+            return .base64(mime: type)
+        }
+    }
+
+    // MARK: Field values
+
+    private func endField(_ frame: Frame, value raw: String) {
+        let parentContext = enclosingContext()
+        if parentContext == .person || frame.context == .person {
+            endPersonField(frame, value: raw)
+            return
+        }
+        if parentContext == .image {
+            if frame.tag == .url, !inEntry {
+                feedMeta.setOnce(\.imageURL, URLResolver.resolve(raw.trimmingWhitespace(), against: frame.base))
+            }
+            return
+        }
+        let value = raw.trimmingWhitespace()
+        withMeta(parentContext) { m in endField(frame, value: value, context: parentContext, meta: &m) }
+    }
+
+    private func endField(_ frame: Frame, value: String, context parentContext: Context, meta m: inout MetadataBuilder) {
+        switch frame.tag {
+        case .title:
+            m.setOnce(\.title, makeText(frame, value))
+        case .dcTitle:
+            m.setOnce(\.dcTitle, makeText(frame, value))
+        case .mediaTitle:
+            m.setOnce(\.mediaTitle, makeText(frame, value))
+        case .subtitle, .tagline:
+            m.setOnce(\.subtitle, makeText(frame, value))
+        case .description:
+            if parentContext == .entry {
+                m.setOnce(\.summary, makeText(frame, value))
+            } else {
+                m.setOnce(\.subtitle, makeText(frame, value))
+            }
+        case .dcDescription:
+            m.setOnce(\.dcDescription, makeText(frame, value))
+        case .mediaDescription:
+            m.setOnce(\.mediaDescription, makeText(frame, value))
+        case .summary:
+            m.setOnce(\.summary, makeText(frame, value))
+        case .itunesSummary:
+            m.setOnce(\.itunesSummary, makeText(frame, value))
+        case .itunesSubtitle:
+            m.setOnce(\.itunesSubtitle, makeText(frame, value))
+        case .rights, .copyright, .dcRights, .dctermsRights:
+            m.setOnce(\.rights, makeText(frame, value))
+        case .content:
+            if let content = makeContent(frame, value) {
+                m.offerContent(content, rank: 4)
+            }
+        case .contentEncoded:
+            if let text = makeText(frame, value) { m.offerContent(Content(text), rank: 3) }
+        case .xhtmlBody:
+            if let text = makeText(frame, value) { m.offerContent(Content(text), rank: 2) }
+        case .fullitem:
+            if let text = makeText(frame, value) { m.offerContent(Content(text), rank: 1) }
+        case .id:
+            if !value.isEmpty { m.setOnce(\.id, value) }
+        case .guid:
+            if !value.isEmpty, m.guid == nil {
+                m.guid = value
+                let permaLink = frame.attributeA?.trimmingWhitespace().lowercased() != "false"
+                m.guidIsPermaLink = permaLink
+            }
+        case .link:
+            if !value.isEmpty {
+                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base)))
+                m.hasAlternateFromRSSLink = true
+            }
+        case .comments:
+            if !value.isEmpty {
+                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base), rel: "replies"))
+            }
+        case .updated, .modified:
+            m.setOnce(\.atomUpdated, date(value, frame))
+        case .published, .issued:
+            m.setOnce(\.atomPublished, date(value, frame))
+        case .pubDate:
+            m.setOnce(\.pubDate, date(value, frame))
+        case .lastBuildDate:
+            m.setOnce(\.lastBuildDate, date(value, frame))
+        case .dcDate:
+            m.setOnce(\.dcDate, date(value, frame))
+        case .dctermsIssued, .dctermsCreated:
+            m.setOnce(\.dctermsIssued, date(value, frame))
+        case .dctermsModified:
+            m.setOnce(\.dctermsModified, date(value, frame))
+        case .language, .dcLanguage:
+            if !value.isEmpty {
+                m.setOnce(\.language, value)
+                // Like xml:lang, an RSS channel's language applies to the text that follows it.
+                if parentContext == .feed, let i = frames.lastIndex(where: { $0.context == .feed }),
+                   frames[i].lang == nil {
+                    frames[i].lang = value
+                }
+            }
+        case .ttl:
+            if let minutes = Int(value) { m.setOnce(\.ttl, minutes) }
+        case .icon:
+            if !value.isEmpty { m.setOnce(\.icon, URLResolver.resolve(value, against: frame.base)) }
+        case .logo:
+            if !value.isEmpty { m.setOnce(\.logo, URLResolver.resolve(value, against: frame.base)) }
+        case .generator:
+            if !value.isEmpty || frame.attributeA != nil {
+                let uri = frame.attributeA.map { URLResolver.resolve($0, against: frame.base) }
+                m.setOnce(\.generator, Generator(name: value, uri: uri, version: frame.attributeB.nonEmpty))
+            }
+        case .category:
+            m.addCategory(Category(term: value, scheme: frame.attributeA.nonEmpty))
+        case .dcSubject:
+            m.addCategory(Category(term: value))
+        case .mediaCategory:
+            m.addCategory(Category(term: value,
+                                                     scheme: frame.attributeA.nonEmpty ?? "http://search.yahoo.com/mrss/category_schema",
+                                                     label: frame.attributeB.nonEmpty))
+        case .itunesKeywords:
+            for keyword in value.split(separator: ",") {
+                let term = String(keyword).trimmingWhitespace()
+                if !term.isEmpty { m.addCategory(Category(term: term, scheme: "http://www.itunes.com/")) }
+            }
+        case .managingEditor, .dcCreator, .itunesAuthor, .author:
+            m.addPerson(PersonBuilder.parse(value), contributor: false)
+        case .dcContributor, .contributor:
+            m.addPerson(PersonBuilder.parse(value), contributor: true)
+        case .source:
+            var source = Source(title: value.isEmpty ? nil : Text(value, lang: frame.lang))
+            if let url = frame.attributeA?.trimmingWhitespace(), !url.isEmpty {
+                source.links = [Link(href: URLResolver.resolve(url, against: frame.base), rel: "self")]
+            }
+            if !source.isEmpty { m.source = source }
+        case .ccLicense, .license:
+            if !value.isEmpty {
+                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base), rel: "license"))
+            }
+        default:
+            break
+        }
+    }
+
+    private func endPersonField(_ frame: Frame, value raw: String) {
+        let value = raw.trimmingWhitespace()
+        switch frame.tag {
+        case .name, .itunesName: person.name = person.name ?? value.nonEmpty
+        case .email, .itunesEmail: person.email = person.email ?? value.nonEmpty
+        case .uri, .url:
+            if !value.isEmpty { person.uri = person.uri ?? URLResolver.resolve(value, against: frame.base) }
+        default: break
+        }
+    }
+
+    private func date(_ value: String, _ frame: Frame) -> Timestamp? {
+        guard !value.isEmpty else { return nil }
+        if let t = FeedDateParser.parse(value) { return t }
+        if diagnostics.count < options.maxDiagnostics {
+            diagnostics.append(ParseDiagnostic(severity: .warning, code: "unreadable-date",
+                                               message: "date '\(value.prefix(60))' could not be read; left out",
+                                               position: frame.position))
+        }
+        return nil
+    }
+
+    private func makeLink(href: String, attributes: XMLAttributes, base: String?) -> Link {
+        let rel = attributes.value("rel")?.trimmingWhitespace()
+        let length = attributes.value("length").flatMap { Int($0.trimmingWhitespace()) }
+        return Link(href: URLResolver.resolve(href, against: base),
+                    rel: (rel?.isEmpty ?? true) ? "alternate" : rel ?? "alternate",
+                    type: attributes.value("type").nonEmpty,
+                    hreflang: attributes.value("hreflang").nonEmpty,
+                    title: attributes.value("title").nonEmpty,
+                    length: length)
+    }
+
+    /// The Text of a finished field, sanitized when asked.
+    private func makeText(_ frame: Frame, _ value: String) -> Text? {
+        let kind: Text.Kind
+        var value = value
+        switch frame.mode {
+        case .text:
+            kind = capture.sawMarkup ? .html : .text
+        case .textOrHTML:
+            kind = capture.sawMarkup || MarkupEscaping.looksLikeHTML(value) ? .html : .text
+        case .html:
+            kind = .html
+        case .xhtml:
+            kind = .xhtml
+        case .base64(let mime):
+            value = Base64.decodeText(value) ?? value
+            kind = mime.contains("html") ? .html : .text
+        case .other(let mime):
+            kind = mime.contains("html") ? .html : .text
+        }
+        if options.sanitize, kind != .text {
+            value = kind == .xhtml ? HTMLSanitizer.sanitizeXHTML(value, baseURL: frame.base)
+                                   : HTMLSanitizer.sanitize(value, baseURL: frame.base)
+        }
+        return Text(value, type: kind, lang: frame.lang)
+    }
+
+    private func makeContent(_ frame: Frame, _ value: String) -> Content? {
+        let src = frame.attributeA
+        switch frame.mode {
+        case .base64(let mime) where !(mime.hasPrefix("text/") || mime == "html" || mime == "text"):
+            return Content(value, type: mime, src: src, lang: frame.lang)
+        case .other(let mime):
+            var content = Content(value, type: mime, src: src, lang: frame.lang)
+            if options.sanitize, mime.contains("html") || mime.hasSuffix("xml") {
+                content.value = HTMLSanitizer.sanitize(value, baseURL: frame.base)
+            }
+            return content
+        default:
+            guard let text = makeText(frame, value) else { return nil }
+            var content = Content(text)
+            content.src = src
+            if src != nil, let type = frame.attributeB?.trimmingWhitespace(), !type.isEmpty,
+               !["text", "html", "xhtml"].contains(type) {
+                content.type = type
+            }
+            return content
+        }
+    }
+
+    // MARK: Names
+
+    static func rssFormat(version: String?) -> FeedFormat {
+        switch version?.trimmingWhitespace() {
+        case nil, "": return .rss
+        case "0.90": return .rss090
+        case "0.91": return .rss091
+        case "0.92": return .rss092
+        case "0.93": return .rss093
+        case "0.94": return .rss094
+        case let v? where v.hasPrefix("2"): return .rss20
+        default: return .rss
+        }
+    }
+
+    /// `en_US` is written `en-US`; an empty `xml:lang` means "no language".
+    static func normaliseLanguage(_ value: String) -> String? {
+        let v = value.trimmingWhitespace()
+        if v.isEmpty { return nil }
+        return v.contains("_") ? v.replacingOccurrences(of: "_", with: "-") : v
+    }
+
+    private static func describeRoot(_ name: XMLName) -> String {
+        let lower = name.localName.lowercased()
+        if lower == "html" || name.namespace == XHTMLNames.namespace {
+            return "this is an HTML page, not a feed"
+        }
+        if lower == "opml" { return "this is an OPML outline, not a feed" }
+        return "the root element <\(name.qualifiedName)> is not a feed (expected <rss>, <rdf:RDF> or <feed>)"
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// nil for nil, empty or blank strings.
+    var nonEmpty: String? {
+        guard let s = self?.trimmingWhitespace(), !s.isEmpty else { return nil }
+        return s
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+
+    /// The string without leading and trailing white space (Unicode white space and newlines).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        replacing(target, with: replacement)
+    }
+}

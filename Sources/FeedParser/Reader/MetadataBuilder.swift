@@ -1,0 +1,131 @@
+import FeedModel
+
+/// Collects what one feed, entry or source says while its elements stream by, then applies the
+/// precedence rules of the model once the element ends (a later `pubDate` can still decide what
+/// an earlier `dc:date` means).
+///
+/// The first occurrence of a single-valued element wins, as in feedparser: a repeated `title` in
+/// a broken feed does not replace the first.
+struct MetadataBuilder {
+    var id: String?
+    var title: Text?
+    var mediaTitle: Text?
+    var dcTitle: Text?
+    var subtitle: Text?
+    var itunesSubtitle: Text?
+    var itunesSummary: Text?
+    var summary: Text?
+    var dcDescription: Text?
+    var mediaDescription: Text?
+    var content: Content?
+    /// Which content element supplied `content`: a better one replaces a worse one.
+    var contentRank = 0
+    var links: [Link] = []
+    var hasAlternateFromRSSLink = false
+    var authors: [Person] = []
+    var contributors: [Person] = []
+    var categories: [Category] = []
+    var generator: Generator?
+    var icon: String?
+    var logo: String?
+    var imageURL: String?
+    var itunesImage: String?
+    var rights: Text?
+    var language: String?
+    var ttl: Int?
+    var guid: String?
+    var guidIsPermaLink = false
+    var source: Source?
+
+    // Dates, by the element that gave them; `finish` applies the precedence.
+    var pubDate: Timestamp?
+    var dcDate: Timestamp?
+    var atomUpdated: Timestamp?
+    var atomPublished: Timestamp?
+    var dctermsIssued: Timestamp?
+    var dctermsModified: Timestamp?
+    var lastBuildDate: Timestamp?
+
+    mutating func setOnce<T>(_ keyPath: WritableKeyPath<MetadataBuilder, T?>, _ value: T?) {
+        if self[keyPath: keyPath] == nil, let value { self[keyPath: keyPath] = value }
+    }
+
+    mutating func addPerson(_ person: Person, contributor: Bool) {
+        guard !person.isEmpty else { return }
+        if contributor {
+            if !contributors.contains(person) { contributors.append(person) }
+        } else if !authors.contains(person) {
+            authors.append(person)
+        }
+    }
+
+    mutating func addCategory(_ category: Category) {
+        guard !category.term.isEmpty, !categories.contains(category) else { return }
+        categories.append(category)
+    }
+
+    mutating func addLink(_ link: Link) {
+        guard !link.href.isEmpty || link.rel == "enclosure" else { return }
+        if !links.contains(link) { links.append(link) }
+    }
+
+    mutating func offerContent(_ value: Content, rank: Int) {
+        if rank > contentRank {
+            content = value
+            contentRank = rank
+        }
+    }
+
+    /// The feed-level reading, for `format`.
+    func makeFeed(format: FeedFormat) -> Feed {
+        var feed = Feed(format: format)
+        feed.id = id
+        feed.title = title ?? dcTitle
+        feed.subtitle = subtitle ?? dcDescription ?? itunesSubtitle ?? itunesSummary
+        feed.updated = atomUpdated ?? lastBuildDate ?? dcDate ?? dctermsModified
+        feed.published = pubDate ?? atomPublished ?? dctermsIssued
+        feed.links = links
+        feed.authors = authors
+        feed.contributors = contributors
+        feed.categories = categories
+        feed.generator = generator
+        feed.icon = icon
+        feed.logo = logo ?? imageURL ?? itunesImage
+        feed.rights = rights
+        feed.language = language
+        feed.ttl = ttl
+        return feed
+    }
+
+    /// The entry-level reading; RSS's `dc:date` is a publication date unless `pubDate` is there too.
+    func makeEntry() -> Entry {
+        var entry = Entry()
+        entry.id = id ?? guid
+        entry.title = title ?? dcTitle ?? mediaTitle
+        var links = self.links
+        if let guid, guidIsPermaLink, !hasAlternateFromRSSLink,
+           !links.contains(where: { $0.rel == "alternate" }) {
+            links.insert(Link(href: guid), at: 0)
+        }
+        entry.links = links
+        entry.published = atomPublished ?? pubDate ?? dcDate ?? dctermsIssued
+        entry.updated = atomUpdated ?? (pubDate != nil ? dcDate : nil) ?? dctermsModified
+        entry.authors = authors
+        entry.contributors = contributors
+        entry.summary = summary ?? dcDescription ?? itunesSummary ?? mediaDescription
+        entry.content = content
+        entry.categories = categories
+        entry.rights = rights
+        entry.source = source
+        entry.language = language
+        return entry
+    }
+
+    /// The reading of an `atom:source` or RSS `source`.
+    func makeSource() -> Source {
+        Source(id: id, title: title, subtitle: subtitle, links: links,
+               updated: atomUpdated ?? lastBuildDate ?? dcDate, authors: authors,
+               contributors: contributors, categories: categories, generator: generator,
+               icon: icon, logo: logo ?? imageURL, rights: rights)
+    }
+}

@@ -1,0 +1,321 @@
+import CLibXML2
+
+/// A place in a document: 1-based line and column (columns count bytes of the UTF-8 the parser
+/// read, as libxml2 does).
+public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// An element or attribute name as XML namespaces define it: the namespace URI (empty for none)
+/// and the local name. The prefix is kept only for re-serialising markup; it never decides meaning.
+///
+/// Names are interned per parse: the same name always comes with the same `id`, so a handler can
+/// remember what it decided about a name in an array indexed by `id` instead of comparing strings.
+public struct XMLName: Sendable, Hashable, CustomStringConvertible {
+    /// Small and dense within one parse, starting at 0.
+    public let id: Int
+    public let namespace: String
+    public let localName: String
+    public let prefix: String
+
+    public init(id: Int, namespace: String, localName: String, prefix: String = "") {
+        self.id = id
+        self.namespace = namespace
+        self.localName = localName
+        self.prefix = prefix
+    }
+
+    /// `prefix:localName`, or the local name alone.
+    public var qualifiedName: String { prefix.isEmpty ? localName : prefix + ":" + localName }
+
+    public var description: String { namespace.isEmpty ? localName : "{\(namespace)}\(localName)" }
+
+    public static func == (a: XMLName, b: XMLName) -> Bool {
+        a.localName == b.localName && a.namespace == b.namespace
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(localName)
+        hasher.combine(namespace)
+    }
+}
+
+/// The namespace of `xml:lang` and `xml:base`.
+public let xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
+
+/// How serious a problem libxml2 reported is.
+public enum XMLProblemLevel: String, Sendable, Hashable {
+    case warning, error, fatal
+}
+
+/// A problem found while reading the XML: an ill-formed construct libxml2 recovered from, an
+/// undefined entity resolved from the HTML table, a limit that stopped the parse.
+public struct XMLProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of problem this is.
+    public enum Kind: Sendable, Hashable {
+        /// libxml2 reported it; `code` is libxml2's `xmlParserErrors` value.
+        case libxml2(code: Int)
+        /// An entity the document did not declare was resolved from the HTML table.
+        case undeclaredEntityResolved(name: String)
+        /// A safety limit stopped the parse.
+        case limitExceeded(XMLLimit)
+    }
+
+    public var kind: Kind
+    public var level: XMLProblemLevel
+    public var message: String
+    public var position: SourcePosition
+
+    public init(kind: Kind, level: XMLProblemLevel, message: String, position: SourcePosition) {
+        self.kind = kind
+        self.level = level
+        self.message = message
+        self.position = position
+    }
+
+    /// True when the problem means the input is not well-formed XML (warnings do not).
+    public var breaksWellFormedness: Bool {
+        level != .warning
+    }
+
+    public var description: String { "\(position): \(level.rawValue): \(message)" }
+}
+
+/// The safety limits a parse enforces.
+public enum XMLLimit: String, Sendable, Hashable {
+    /// More input bytes than `XMLParseLimits.maxInputBytes`.
+    case inputSize = "input size"
+    /// Entity expansion produced far more text than the document holds (billion laughs,
+    /// quadratic blowup).
+    case entityAmplification = "entity amplification"
+    /// Elements nested deeper than `XMLParseLimits.maxDepth`.
+    case depth = "nesting depth"
+}
+
+/// Bounds on what one parse may consume. The defaults admit every real feed and refuse attacks fast.
+public struct XMLParseLimits: Sendable, Hashable {
+    /// The most input bytes one document may have.
+    public var maxInputBytes: Int
+    /// The deepest element nesting accepted (libxml2 refuses more than 256 on its own as well).
+    public var maxDepth: Int
+    /// Text delivered may exceed the input size by this factor (plus `amplificationAllowance`)
+    /// before the parse is stopped: this bounds entity expansion by amplification, not by the
+    /// count of references, which real feeds use by the hundred thousand.
+    public var maxAmplification: Int
+    public var amplificationAllowance: Int
+
+    public init(maxInputBytes: Int = 256 << 20, maxDepth: Int = 200, maxAmplification: Int = 8,
+                amplificationAllowance: Int = 8 << 20) {
+        self.maxInputBytes = maxInputBytes
+        self.maxDepth = maxDepth
+        self.maxAmplification = maxAmplification
+        self.amplificationAllowance = amplificationAllowance
+    }
+}
+
+/// Receives one document's events in order. Every value handed over is valid only during the
+/// call (`XMLAttributes` and `XMLCharacters` read the parser's buffers): copy what you keep.
+public protocol XMLEventHandler: AnyObject {
+    /// `position` is where the start tag's `<` stands.
+    func startElement(_ name: XMLName, attributes: XMLAttributes, position: SourcePosition)
+    func endElement(_ name: XMLName)
+    /// Text, CDATA sections and resolved entities, possibly in several pieces per text node.
+    func characters(_ text: XMLCharacters)
+    func problem(_ problem: XMLProblem)
+}
+
+/// One run of character data, valid only during the `characters` call that hands it over.
+public struct XMLCharacters {
+    let base: UnsafePointer<UInt8>
+    public let count: Int
+
+    /// Appends the UTF-8 bytes to `buffer`.
+    @inlinable public func append(to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The bytes, for callers that copy them somewhere.
+    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// True when the run is only XML white space.
+    public var isWhitespace: Bool {
+        for b in bytes where !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) { return false }
+        return true
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// The attributes of one start tag, read lazily from the parser's buffers; valid only during the
+/// `startElement` call. Values come with entities resolved.
+public struct XMLAttributes: Sequence {
+    let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    public let count: Int
+    let names: XMLNameTable
+
+    /// The value of the attribute with this local name and namespace (empty: no namespace).
+    public func value(_ localName: String, namespace: String = "") -> String? {
+        guard let raw, count > 0 else { return nil }
+        for i in 0..<count {
+            let base = raw + i * 5
+            guard let local = base[0], XMLNameTable.equals(local, localName) else { continue }
+            let uri = base[2]
+            if namespace.isEmpty ? (uri == nil) : (uri.map { XMLNameTable.equals($0, namespace) } ?? false) {
+                return Self.value(base)
+            }
+        }
+        return nil
+    }
+
+    /// The attribute at `index` in document order.
+    public subscript(index: Int) -> (name: XMLName, value: String) {
+        precondition(index >= 0 && index < count, "attribute index out of range")
+        // `count` is 0 whenever `raw` is nil, so the precondition keeps this unwrap safe.
+        let base = raw.unsafelyUnwrapped + index * 5
+        let name = names.name(localName: base[0], prefix: base[1], uri: base[2])
+        return (name, Self.value(base))
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    public func makeIterator() -> AnyIterator<(name: XMLName, value: String)> {
+        var i = 0
+        return AnyIterator {
+            guard i < count else { return nil }
+            defer { i += 1 }
+            return self[i]
+        }
+    }
+
+    /// libxml2 hands attribute values with each literal `&` written as `&#38;` and with any
+    /// entity it did not expand (the HTML ones) left as `&name;`, because it runs without entity
+    /// substitution (the safe mode). Both are resolved here.
+    private static func value(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
+        guard let start = base[3], let end = base[4] else { return "" }
+        let buffer = UnsafeBufferPointer(start: start, count: end - start)
+        if !buffer.contains(UInt8(ascii: "&")) { return String(decoding: buffer, as: UTF8.self) }
+        return EntityDecoder.decode(buffer)
+    }
+}
+
+/// Interns names per parse: libxml2 hands out names from its dictionary, so the same pointers
+/// come back for the same name and a lookup by address replaces building strings.
+final class XMLNameTable {
+    private struct Key: Hashable {
+        let local: UnsafeRawPointer
+        let uri: UnsafeRawPointer?
+        let prefix: UnsafeRawPointer?
+    }
+    private var table: [Key: XMLName] = [:]
+    private(set) var nextID = 0
+
+    func name(localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
+              uri: UnsafePointer<xmlChar>?) -> XMLName {
+        guard let localName else { return XMLName(id: -1, namespace: "", localName: "") }
+        let key = Key(local: UnsafeRawPointer(localName), uri: uri.map(UnsafeRawPointer.init),
+                      prefix: prefix.map(UnsafeRawPointer.init))
+        if let known = table[key] { return known }
+        let local = String(cString: localName)
+        let ns = uri.map { String(cString: $0) } ?? ""
+        let pre = prefix.map { String(cString: $0) } ?? ""
+        // The same (namespace, local name) reached through another prefix keeps its first id.
+        let id: Int
+        if let twin = table.values.first(where: { $0.localName == local && $0.namespace == ns }) {
+            id = twin.id
+        } else {
+            id = nextID
+            nextID += 1
+        }
+        let name = XMLName(id: id, namespace: ns, localName: local, prefix: pre)
+        table[key] = name
+        return name
+    }
+
+    static func equals(_ c: UnsafePointer<xmlChar>, _ s: String) -> Bool {
+        var p = c
+        for b in s.utf8 {
+            if p.pointee != b { return false }
+            p += 1
+        }
+        return p.pointee == 0
+    }
+}
+
+/// Resolves `&#38;`, numeric references and HTML named references in attribute values.
+enum EntityDecoder {
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        let n = input.count
+        while i < n {
+            let b = input[i]
+            guard b == UInt8(ascii: "&") else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n, j - i < 40, input[j] != UInt8(ascii: ";") { j += 1 }
+            guard j < n, input[j] == UInt8(ascii: ";"), j > i + 1 else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let name = input[(i + 1)..<j]
+            if let scalar = scalar(forReference: name) {
+                out.append(contentsOf: String(Character(scalar)).utf8)
+                i = j + 1
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func scalar(forReference name: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar? {
+        guard let first = name.first else { return nil }
+        if first == UInt8(ascii: "#") {
+            var value: UInt32 = 0
+            var digits = name.dropFirst()
+            var radix: UInt32 = 10
+            if let x = digits.first, x == UInt8(ascii: "x") || x == UInt8(ascii: "X") {
+                radix = 16
+                digits = digits.dropFirst()
+            }
+            guard !digits.isEmpty, digits.count <= 8 else { return nil }
+            for d in digits {
+                let v: UInt32
+                switch d {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): v = UInt32(d - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: v = UInt32(d - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: v = UInt32(d - UInt8(ascii: "A") + 10)
+                default: return nil
+                }
+                value = value * radix + v
+            }
+            return Unicode.Scalar(value)
+        }
+        let text = String(decoding: name, as: UTF8.self)
+        switch text {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        default: return HTMLEntityTable.codePoints[text].flatMap(Unicode.Scalar.init)
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import CLibXML2
+
+/// A streaming, namespace-aware XML reader over libxml2's SAX2 push parser: bytes go in, in pieces
+/// of any size, and events come out to an `XMLEventHandler`. It builds no tree.
+///
+/// Safety: libxml2 runs with `XML_PARSE_NONET` and without entity substitution, DTD loading or
+/// the default SAX handlers, so no external entity or DTD is ever read (XXE) and entity bombs
+/// are refused; on top of that this type bounds input size, nesting depth and entity
+/// amplification (`XMLParseLimits`). Recovery: libxml2's recover mode keeps going after errors;
+/// each error reaches the handler as an `XMLProblem` with its line and column, elements left open
+/// are closed at the end, and undeclared HTML entities (`&nbsp;`, `&eacute;`) are resolved from
+/// the HTML 4 table and reported.
+///
+/// Not `Sendable`: one parser belongs to one task, which may carry it across `await`s.
+public final class XMLStreamParser {
+    private let state: XMLParserState
+    private let ctxt: xmlParserCtxtPtr
+    /// Chunk size handed to libxml2: its push parser copies each chunk into its own buffer, so
+    /// bounded chunks keep that copy small; 64 KiB measured fastest.
+    private static let chunkSize = 64 * 1024
+
+    /// - Parameters:
+    ///   - handler: receives the events; kept alive by the parser.
+    ///   - limits: size, depth and amplification bounds.
+    ///   - documentName: the name libxml2 puts in its messages.
+    ///   - inputIsUTF8: true when the bytes fed are UTF-8 whatever the XML declaration says (the
+    ///     caller transcoded them); libxml2 then ignores the declared encoding.
+    public init(handler: XMLEventHandler, limits: XMLParseLimits = XMLParseLimits(),
+                documentName: String = "feed.xml", inputIsUTF8: Bool = true) {
+        state = XMLParserState(handler: handler, limits: limits)
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = XMLCallbacks.startElement
+        sax.endElementNs = XMLCallbacks.endElement
+        sax.characters = XMLCallbacks.characters
+        sax.cdataBlock = XMLCallbacks.characters
+        sax.getEntity = XMLCallbacks.getEntity
+        sax.serror = XMLCallbacks.structuredError
+        sax.warning = nil
+        sax.error = nil
+        sax.fatalError = nil
+        // libxml2 copies the handler struct, so a local is enough.
+        let context = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(state).toOpaque(), nil, 0,
+                                              documentName)
+        // Creation fails only when memory runs out; there is nothing to recover then.
+        guard let context else { fatalError("libxml2 could not allocate a parser context") }
+        ctxt = context
+        var options = XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue
+        if inputIsUTF8 { options |= XML_PARSE_IGNORE_ENC.rawValue }
+        xmlCtxtUseOptions(ctxt, Int32(bitPattern: options))
+        if inputIsUTF8 { xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8) }
+        state.ctxt = ctxt
+    }
+
+    deinit {
+        if let doc = ctxt.pointee.myDoc {
+            xmlFreeDoc(doc)
+            ctxt.pointee.myDoc = nil
+        }
+        xmlFreeParserCtxt(ctxt)
+        state.releaseEntities()
+    }
+
+    /// True once a limit or the caller stopped the parse; later input is ignored.
+    public var isStopped: Bool { state.stopped }
+
+    /// Bytes fed so far.
+    public var bytesFed: Int { state.bytesFed }
+
+    /// Feeds the next piece of the document.
+    public func feed(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { feed(raw: $0) }
+    }
+
+    /// Feeds the next piece of the document.
+    public func feed(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBytes { feed(raw: $0) }
+    }
+
+    /// Feeds the next piece of the document.
+    public func feed(_ bytes: UnsafeRawBufferPointer) {
+        feed(raw: bytes)
+    }
+
+    private func feed(raw: UnsafeRawBufferPointer) {
+        guard let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count, !state.stopped {
+            let n = min(Self.chunkSize, raw.count - offset)
+            state.bytesFed += n
+            if state.bytesFed > state.limits.maxInputBytes {
+                state.stop(.inputSize, "the document is larger than \(state.limits.maxInputBytes) bytes")
+                return
+            }
+            _ = xmlParseChunk(ctxt, base.advanced(by: offset).assumingMemoryBound(to: CChar.self), Int32(n), 0)
+            offset += n
+        }
+    }
+
+    /// Ends the document: libxml2 reports what is missing, and elements still open are closed.
+    public func finish() {
+        if !state.stopped {
+            _ = xmlParseChunk(ctxt, nil, 0, 1)
+        }
+        state.closeOpenElements()
+    }
+
+    /// Stops the parse now; later input is ignored. Elements still open are closed by `finish()`.
+    public func stop() {
+        state.stopped = true
+        xmlStopParser(ctxt)
+    }
+}
+
+/// The state C callbacks reach through libxml2's `userData`. Lives exactly as long as its parser.
+final class XMLParserState {
+    let handler: XMLEventHandler
+    let limits: XMLParseLimits
+    let names = XMLNameTable()
+    var ctxt: xmlParserCtxtPtr?
+    var stopped = false
+    var bytesFed = 0
+    var textDelivered = 0
+    var openElements: [XMLName] = []
+    /// Holds the HTML entities handed to libxml2 during this parse; libxml2 marks entities as it
+    /// uses them, so they must not be shared between parses.
+    private var entityDoc: xmlDocPtr?
+    private var reportedEntities: Set<String> = []
+
+    init(handler: XMLEventHandler, limits: XMLParseLimits) {
+        self.handler = handler
+        self.limits = limits
+    }
+
+    func releaseEntities() {
+        if let entityDoc { xmlFreeDoc(entityDoc) }
+        entityDoc = nil
+    }
+
+    /// libxml2 2.9 drops every entity reference (even `&amp;`) once it has seen any error, by
+    /// checking `wellFormed`; recovery needs them, so the flag is raised again on every event.
+    /// Our own record of well-formedness is the list of problems handed to the handler.
+    @inline(__always) func keepEntitiesFlowing() {
+        ctxt?.pointee.wellFormed = 1
+    }
+
+    func position() -> SourcePosition {
+        guard let input = ctxt?.pointee.input else { return SourcePosition(line: 0, column: 0) }
+        return SourcePosition(line: Int(input.pointee.line), column: Int(input.pointee.col))
+    }
+
+    /// Where the current start tag's `<` stands: libxml2 calls back once the whole tag is read,
+    /// so walk back from the cursor to the `<` (which cannot occur inside attribute values).
+    func startTagPosition() -> SourcePosition {
+        guard let input = ctxt?.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base else {
+            return position()
+        }
+        var line = Int(input.pointee.line)
+        var col = Int(input.pointee.col)
+        var p = cur
+        var steps = 0
+        var crossedNewline = false
+        while p > base, steps < 65_536 {
+            p -= 1
+            steps += 1
+            if p.pointee == UInt8(ascii: "\n") { line -= 1; crossedNewline = true }
+            if p.pointee == UInt8(ascii: "<") { break }
+        }
+        if !crossedNewline {
+            col -= steps
+        } else {
+            var q = p
+            var c = 1
+            while q > base, (q - 1).pointee != UInt8(ascii: "\n") { q -= 1; c += 1 }
+            col = c
+        }
+        return SourcePosition(line: max(line, 1), column: max(col, 1))
+    }
+
+    func stop(_ limit: XMLLimit, _ message: String) {
+        guard !stopped else { return }
+        stopped = true
+        handler.problem(XMLProblem(kind: .limitExceeded(limit), level: .fatal, message: message,
+                                   position: position()))
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    func closeOpenElements() {
+        while let name = openElements.popLast() {
+            handler.endElement(name)
+        }
+    }
+
+    func entity(named namePointer: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
+        if let doc = ctxt?.pointee.myDoc, let declared = xmlGetDocEntity(doc, namePointer) {
+            return declared
+        }
+        let name = String(cString: namePointer)
+        guard let codePoint = HTMLEntityTable.codePoints[name], let scalar = Unicode.Scalar(codePoint) else {
+            return nil
+        }
+        if entityDoc == nil {
+            entityDoc = xmlNewDoc("1.0")
+            if let entityDoc { _ = xmlCreateIntSubset(entityDoc, "entities", nil, nil) }
+        }
+        guard let entityDoc else { return nil }
+        if reportedEntities.insert(name).inserted {
+            handler.problem(XMLProblem(kind: .undeclaredEntityResolved(name: name), level: .error,
+                                       message: "undeclared entity '&\(name);' read as U+\(String(codePoint, radix: 16, uppercase: true))",
+                                       position: position()))
+        }
+        if let known = xmlGetDocEntity(entityDoc, namePointer) { return known }
+        let content = Array(String(Character(scalar)).utf8) + [0]
+        return xmlAddDocEntity(entityDoc, namePointer, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil,
+                               content)
+    }
+}
+
+/// The C entry points. Each recovers the `XMLParserState` from libxml2's `userData`, which the
+/// owning `XMLStreamParser` keeps alive for the whole parse.
+enum XMLCallbacks {
+    @inline(__always) static func state(_ ctx: UnsafeMutableRawPointer?) -> XMLParserState? {
+        guard let ctx else { return nil }
+        return Unmanaged<XMLParserState>.fromOpaque(ctx).takeUnretainedValue()
+    }
+
+    static let startElement: startElementNsSAX2Func = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
+        guard let s = state(ctx), !s.stopped else { return }
+        s.keepEntitiesFlowing()
+        let name = s.names.name(localName: localname, prefix: prefix, uri: uri)
+        if s.openElements.count >= s.limits.maxDepth {
+            s.stop(.depth, "elements are nested deeper than \(s.limits.maxDepth) levels")
+            return
+        }
+        s.openElements.append(name)
+        let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
+        s.handler.startElement(name, attributes: attrs, position: s.startTagPosition())
+    }
+
+    static let endElement: endElementNsSAX2Func = { ctx, _, _, _ in
+        guard let s = state(ctx), !s.stopped else { return }
+        s.keepEntitiesFlowing()
+        guard let name = s.openElements.popLast() else { return }
+        s.handler.endElement(name)
+    }
+
+    static let characters: charactersSAXFunc = { ctx, chars, length in
+        guard let s = state(ctx), !s.stopped, let chars, length > 0 else { return }
+        s.keepEntitiesFlowing()
+        s.textDelivered += Int(length)
+        if s.textDelivered > s.bytesFed * s.limits.maxAmplification + s.limits.amplificationAllowance {
+            s.stop(.entityAmplification,
+                   "entity expansion produced \(s.textDelivered) bytes of text from \(s.bytesFed) bytes of input")
+            return
+        }
+        s.handler.characters(XMLCharacters(base: chars, count: Int(length)))
+    }
+
+    static let getEntity: getEntitySAXFunc = { ctx, name in
+        guard let s = state(ctx), !s.stopped, let name else { return nil }
+        s.keepEntitiesFlowing()
+        return s.entity(named: name)
+    }
+
+    static let structuredError: xmlStructuredErrorFunc = { ctx, error in
+        guard let s = state(ctx), let error else { return }
+        let e = error.pointee
+        let level: XMLProblemLevel
+        switch e.level {
+        case XML_ERR_WARNING: level = .warning
+        case XML_ERR_ERROR: level = .error
+        default: level = .fatal
+        }
+        var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
+        while message.last == "\n" || message.last == " " { message.removeLast() }
+        let position = e.line > 0
+            ? SourcePosition(line: Int(e.line), column: max(Int(clibxml2_error_column(error)), 1))
+            : s.position()
+        s.handler.problem(XMLProblem(kind: .libxml2(code: Int(e.code)), level: level, message: message,
+                                     position: position))
+    }
+}

@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import Syndication
+
+struct ParseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Read a feed and print what it says.",
+        discussion: """
+        Reads RSS 0.90-2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0 and JSON Feed 1.0 and 1.1; the format \
+        is recognised from the content. Broken feeds are read as far as they go: the summary says \
+        when the document was not well-formed, and --diagnostics lists every problem with its \
+        line and column.
+
+        Examples:
+          feed parse feeds/atom.xml
+          feed parse feed.xml --json --sanitize
+          curl -s https://example.org/feed | feed parse - --base-url https://example.org/feed
+        """
+    )
+
+    @Argument(help: "The feed: a file path, or - for standard input.")
+    var source: String
+
+    @Flag(help: "Print the parsed feed as JSON (the parsed-feed contract).")
+    var json = false
+
+    @Flag(help: "Clean HTML the way a reader must before showing it, and make its relative URLs absolute.")
+    var sanitize = false
+
+    @Flag(help: "List every problem found while reading, on standard error.")
+    var diagnostics = false
+
+    @Option(help: "The document's own address, for resolving relative links.")
+    var baseURL: String?
+
+    @Option(help: "The HTTP Content-Type the document came with (its charset decides the encoding).")
+    var contentType: String?
+
+    @Option(help: "Refuse documents larger than this many bytes.")
+    var maxSize: Int = 256 << 20
+
+    func run() async throws {
+        let input = DocumentInput(source)
+        var options = FeedParserOptions(sanitize: sanitize)
+        options.limits.maxInputBytes = maxSize
+        let parsed = try FeedReading.read(input, options: options, baseURL: baseURL, contentType: contentType)
+        if diagnostics {
+            for d in parsed.diagnostics {
+                StandardError.write("\(input.displayName):\(d)\n")
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let data: Data
+            do {
+                data = try encoder.encode(parsed.feed)
+            } catch {
+                throw CommandFailure.io("could not write JSON: \(error)")
+            }
+            FileHandle.standardOutput.write(data)
+            StandardOutput.write("\n")
+        } else {
+            StandardOutput.write(FeedSummary.render(parsed, name: input.displayName))
+        }
+    }
+}
+
+/// Reading a document from a command's input with the whole-document parser when it fits in
+/// memory comfortably, and with the streaming parser when it is larger.
+enum FeedReading {
+    /// Documents up to this size are read whole (the encoding can then be re-decided after
+    /// looking at every byte); larger ones stream.
+    static let wholeDocumentLimit = 64 << 20
+
+    static func read(_ input: DocumentInput, options: FeedParserOptions, baseURL: String?,
+                     contentType: String?) throws -> ParsedFeed {
+        let prefix = try input.readPrefix(limit: min(wholeDocumentLimit, options.limits.maxInputBytes))
+        if prefix.complete {
+            do {
+                return try FeedParser(options: options).parse(data: prefix.bytes, baseURL: baseURL,
+                                                              contentType: contentType)
+            } catch {
+                throw CommandFailure.unreadableFeed(describe(error, in: input))
+            }
+        }
+        var entries: [Entry] = []
+        let stream = FeedStreamParser(options: options, baseURL: baseURL, contentType: contentType) {
+            entries.append($0)
+        }
+        func feed(_ chunk: [UInt8]) throws(CommandFailure) {
+            do {
+                try stream.feed(chunk)
+            } catch {
+                throw CommandFailure.unreadableFeed(describe(error, in: input))
+            }
+        }
+        try feed(prefix.bytes)
+        try prefix.rest?.forEachChunk { chunk in
+            try feed(chunk)
+            return true
+        }
+        var parsed: ParsedFeed
+        do {
+            parsed = try stream.finish()
+        } catch {
+            throw CommandFailure.unreadableFeed(describe(error, in: input))
+        }
+        parsed.feed.entries = entries
+        parsed.entryCount = entries.count
+        return parsed
+    }
+
+    static func describe(_ error: FeedParseError, in input: DocumentInput) -> String {
+        let place = error.position.map { ":\($0.line):\($0.column)" } ?? ""
+        return "\(input.displayName)\(place): \(error.message)"
+    }
+}
+
+/// The human-readable form of a parsed feed: a header, then one line per entry.
+enum FeedSummary {
+    static func render(_ parsed: ParsedFeed, name: String) -> String {
+        let feed = parsed.feed
+        var out = ""
+        func line(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            out += label.padding(toLength: 9, withPad: " ", startingAt: 0) + oneLine(value) + "\n"
+        }
+        var formatLine = "\(feed.format.rawValue), \(feed.encoding)"
+        if !feed.wellFormed {
+            let errors = parsed.diagnostics.filter { $0.severity == .error }.count
+            formatLine += ", not well-formed (\(errors) problem\(errors == 1 ? "" : "s"); --diagnostics lists them)"
+        }
+        line("format", formatLine)
+        line("title", feed.title?.plainText)
+        line("link", feed.alternateLink?.href)
+        line("updated", (feed.updated ?? feed.published)?.rfc3339)
+        if !feed.authors.isEmpty { line("author", feed.authors.map(describe).joined(separator: ", ")) }
+        out += "entries  \(feed.entries.count)\n"
+        for entry in feed.entries {
+            let date = (entry.published ?? entry.updated).map { String($0.rfc3339.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+                ?? "                "
+            let author = entry.authors.first.map(describe) ?? "-"
+            let title = entry.title?.plainText ?? entry.alternateLink?.href ?? entry.id ?? "(untitled)"
+            out += "  \(date)  \(oneLine(author))  \(oneLine(title))\n"
+        }
+        return out
+    }
+
+    private static func describe(_ person: Person) -> String {
+        person.name ?? person.email ?? person.uri ?? "-"
+    }
+
+    private static func oneLine(_ s: String) -> String {
+        var result = ""
+        var lastWasSpace = false
+        for ch in s {
+            if ch.isWhitespace || ch.isNewline {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result.append(ch)
+                lastWasSpace = false
+            }
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+}

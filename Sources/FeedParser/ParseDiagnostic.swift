@@ -55,7 +55,7 @@ public enum FeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case .empty: return "the document is empty"
         case .notAFeed(let reason, _): return reason
         case .unreadable(let reason, _): return reason
-        case .limitExceeded(let limit, let message, _): return "refused: \(message) (\(limit) limit)"
+        case .limitExceeded(_, let message, _): return "refused: \(message)"
         case .invalidJSON(let reason): return reason
         }
     }

@@ -102,6 +102,8 @@ public enum XMLLimit: String, Sendable, Hashable {
     case entityAmplification = "entity amplification"
     /// Elements nested deeper than `XMLParseLimits.maxDepth`.
     case depth = "nesting depth"
+    /// The document declares an external entity (the shape of an XXE attack).
+    case externalEntity = "external entity"
 }
 
 /// Bounds on what one parse may consume. The defaults admit every real feed and refuse attacks fast.
@@ -199,6 +201,76 @@ public struct XMLAttributes: Sequence {
         }
     }
 
+    /// The values of `xml:base` and `xml:lang`, found in one pass (the `xml` prefix is reserved
+    /// for that namespace, so the prefix alone identifies them).
+    public var xmlBaseAndLanguage: (base: String?, language: String?) {
+        guard let raw, count > 0 else { return (nil, nil) }
+        var base: String?
+        var language: String?
+        for i in 0..<count {
+            let entry = raw + i * 5
+            guard let prefix = entry[1], prefix[0] == UInt8(ascii: "x"), prefix[1] == UInt8(ascii: "m"),
+                  prefix[2] == UInt8(ascii: "l"), prefix[3] == 0, let local = entry[0] else { continue }
+            if XMLNameTable.equals(local, "base") {
+                base = Self.value(entry)
+            } else if XMLNameTable.equals(local, "lang") {
+                language = Self.value(entry)
+            }
+        }
+        return (base, language)
+    }
+
+    /// Writes the attributes as markup (` name="value"`, values escaped) into `out`, without
+    /// building strings: the reader uses it to serialise inline XHTML. Attributes in a namespace
+    /// keep their prefix; `declare` is called with (prefix, namespace) for each such attribute so
+    /// the caller can write the declaration once.
+    public func appendMarkup(to out: inout [UInt8], declare: (String, String) -> Bool) {
+        guard let raw else { return }
+        for i in 0..<count {
+            let base = raw + i * 5
+            guard let local = base[0] else { continue }
+            if let prefix = base[1], let uri = base[2] {
+                let prefixString = String(cString: prefix)
+                let uriString = String(cString: uri)
+                if uriString != xmlNamespaceURI, declare(prefixString, uriString) {
+                    out.append(contentsOf: " xmlns:".utf8)
+                    out.append(contentsOf: prefixString.utf8)
+                    out.append(contentsOf: "=\"".utf8)
+                    Self.appendEscaped(uriString.utf8, to: &out)
+                    out.append(UInt8(ascii: "\""))
+                }
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: prefixString.utf8)
+                out.append(UInt8(ascii: ":"))
+            } else {
+                out.append(UInt8(ascii: " "))
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: local, count: XMLNameTable.length(local)))
+            out.append(contentsOf: "=\"".utf8)
+            if let start = base[3], let end = base[4] {
+                let buffer = UnsafeBufferPointer(start: start, count: end - start)
+                if buffer.contains(UInt8(ascii: "&")) {
+                    Self.appendEscaped(EntityDecoder.decode(buffer).utf8, to: &out)
+                } else {
+                    Self.appendEscaped(buffer, to: &out)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private static func appendEscaped<S: Sequence>(_ input: S, to out: inout [UInt8]) where S.Element == UInt8 {
+        for b in input {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(b)
+            }
+        }
+    }
+
     /// libxml2 hands attribute values with each literal `&` written as `&#38;` and with any
     /// entity it did not expand (the HTML ones) left as `&name;`, because it runs without entity
     /// substitution (the safe mode). Both are resolved here.
@@ -241,6 +313,12 @@ final class XMLNameTable {
         let name = XMLName(id: id, namespace: ns, localName: local, prefix: pre)
         table[key] = name
         return name
+    }
+
+    static func length(_ c: UnsafePointer<xmlChar>) -> Int {
+        var n = 0
+        while c[n] != 0 { n += 1 }
+        return n
     }
 
     static func equals(_ c: UnsafePointer<xmlChar>, _ s: String) -> Bool {

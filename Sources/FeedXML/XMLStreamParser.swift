@@ -35,6 +35,7 @@ public final class XMLStreamParser {
         sax.characters = XMLCallbacks.characters
         sax.cdataBlock = XMLCallbacks.characters
         sax.getEntity = XMLCallbacks.getEntity
+        sax.entityDecl = XMLCallbacks.entityDeclaration
         sax.serror = XMLCallbacks.structuredError
         sax.warning = nil
         sax.error = nil
@@ -262,6 +263,21 @@ enum XMLCallbacks {
         return s.entity(named: name)
     }
 
+    /// Only watches: libxml2 records internal entities itself (its SAX compatibility mode). An
+    /// external entity is never loaded, and a document that declares one is refused outright,
+    /// since declaring it is the whole of an XXE attack.
+    static let entityDeclaration: entityDeclSAXFunc = { ctx, name, type, publicID, systemID, _ in
+        guard let s = state(ctx), !s.stopped else { return }
+        switch xmlEntityType(UInt32(type)) {
+        case XML_EXTERNAL_GENERAL_PARSED_ENTITY, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY, XML_EXTERNAL_PARAMETER_ENTITY:
+            let entity = name.map { String(cString: $0) } ?? "?"
+            let target = systemID.map { String(cString: $0) } ?? publicID.map { String(cString: $0) } ?? ""
+            s.stop(.externalEntity, "the document declares the external entity '\(entity)' (\(target)); external entities are never loaded")
+        default:
+            break
+        }
+    }
+
     static let structuredError: xmlStructuredErrorFunc = { ctx, error in
         guard let s = state(ctx), let error else { return }
         let e = error.pointee
@@ -278,5 +294,8 @@ enum XMLCallbacks {
             : s.position()
         s.handler.problem(XMLProblem(kind: .libxml2(code: Int(e.code)), level: level, message: message,
                                      position: position))
+        if e.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
+            s.stop(.entityAmplification, "entity references expand without bound (\(message))")
+        }
     }
 }

@@ -73,7 +73,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case .undeclaredEntityResolved: code = "undeclared-entity"
         case .limitExceeded(let limit):
             code = "limit-exceeded"
-            rejection = .limitExceeded(limit: limit.rawValue, message: problem.message, position: problem.position)
+            if rejection == nil { rejection = .limitExceeded(limit: limit.rawValue, message: problem.message, position: problem.position) }
         }
         if diagnostics.count < options.maxDiagnostics {
             diagnostics.append(ParseDiagnostic(severity: problem.level == .warning ? .warning : .error, code: code,
@@ -89,7 +89,7 @@ final class FeedDocumentReader: XMLEventHandler {
     func startElement(_ name: XMLName, attributes: XMLAttributes, position: SourcePosition) {
         if rejection != nil { return }
         if capturing {
-            if frames.last?.context == .person {
+            if let top = frames.indices.last, frames[top].context == .person {
                 // An Atom person: its children are fields, not markup.
                 capturing = false
                 person.hasChildElements = true
@@ -99,20 +99,22 @@ final class FeedDocumentReader: XMLEventHandler {
             }
         }
         let cls = elementClass(name)
-        let parent = frames.last
-        var base = parent?.base ?? documentBaseURL
-        var lang = parent?.lang
+        let top = frames.indices.last
+        var base = top.map { frames[$0].base } ?? documentBaseURL
+        var lang = top.flatMap { frames[$0].lang }
         if !attributes.isEmpty {
-            if let xmlBase = attributes.value("base", namespace: xmlNamespaceURI) {
-                base = URLResolver.resolve(xmlBase, against: base)
-            }
-            if let xmlLang = attributes.value("lang", namespace: xmlNamespaceURI) {
-                lang = Self.normaliseLanguage(xmlLang)
-            }
+            let (xmlBase, xmlLang) = attributes.xmlBaseAndLanguage
+            if let xmlBase { base = URLResolver.resolve(xmlBase, against: base) }
+            if let xmlLang { lang = Self.normaliseLanguage(xmlLang) }
         }
         var frame = Frame(context: .ignored, tag: cls.tag, isAtom: cls.isAtom, base: base, lang: lang,
                           position: position)
-        let context = parent.map { $0.context == .transparent ? enclosingContext() : $0.context } ?? .document
+        let context: Context
+        if let top {
+            context = frames[top].context == .transparent ? enclosingContext() : frames[top].context
+        } else {
+            context = .document
+        }
         switch context {
         case .document:
             startRoot(name, cls, attributes, &frame)
@@ -139,8 +141,7 @@ final class FeedDocumentReader: XMLEventHandler {
         switch frame.context {
         case .field:
             capturing = false
-            let value = capture.string
-            endField(frame, value: value)
+            endField(frame, value: capture.trimmedString)
         case .entry where frame.tag == .item || frame.tag == .entry:
             finishEntry(frame)
         case .source:
@@ -179,7 +180,11 @@ final class FeedDocumentReader: XMLEventHandler {
     }
 
     private func enclosingContext() -> Context {
-        for f in frames.reversed() where f.context != .transparent { return f.context }
+        var i = frames.count - 1
+        while i >= 0 {
+            if frames[i].context != .transparent { return frames[i].context }
+            i -= 1
+        }
         return .document
     }
 
@@ -297,9 +302,10 @@ final class FeedDocumentReader: XMLEventHandler {
                 let link = makeLink(href: href, attributes: attributes, base: frame.base)
                 m.addLink(link)
                 frame.context = .ignored
-            } else if atomLike(cls) {
-                frame.context = .ignored
             } else {
+                // RSS's text link, or an Atom link that wrongly carries its address as text
+                frame.attributeA = attributes.value("rel")
+                frame.attributeB = attributes.value("type")
                 beginField(&frame, mode: .text)
             }
         case (.core, .enclosure):
@@ -387,7 +393,7 @@ final class FeedDocumentReader: XMLEventHandler {
              (.dublinCoreTerms, .dctermsCreated), (.dublinCoreTerms, .dcDate), (.dublinCoreTerms, .dcSubject),
              (.dublinCoreTerms, .dcLanguage), (.dublinCoreTerms, .dcCreator), (.dublinCoreTerms, .dcTitle),
              (.dublinCoreTerms, .dcContributor), (.dublinCoreTerms, .dcDescription),
-             (.itunes, .itunesKeywords):
+             (.itunes, .itunesKeywords), (.core, .tags):
             beginField(&frame, mode: .text)
         default:
             frame.context = .ignored
@@ -418,7 +424,6 @@ final class FeedDocumentReader: XMLEventHandler {
             if atom03 { return mode == "escaped" ? .html : .xhtml(stripWrapper: false) }
             return .xhtml(stripWrapper: true)
         default:
-            if !isContent { return .text }
             if atom03 && mode == "escaped" { return .other(mime: type) }
             if type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml") {
                 return .other(mime: type)
@@ -441,7 +446,7 @@ final class FeedDocumentReader: XMLEventHandler {
             }
             return
         }
-        let value = raw.trimmingWhitespace()
+        let value = raw
         withMeta(parentContext) { m in endField(frame, value: value, context: parentContext, meta: &m) }
     }
 
@@ -493,27 +498,29 @@ final class FeedDocumentReader: XMLEventHandler {
             }
         case .link:
             if !value.isEmpty {
-                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base)))
-                m.hasAlternateFromRSSLink = true
+                let rel = frame.attributeA.nonEmpty ?? "alternate"
+                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base), rel: rel,
+                               type: frame.attributeB.nonEmpty))
+                if rel == "alternate" { m.hasAlternateFromRSSLink = true }
             }
         case .comments:
             if !value.isEmpty {
                 m.addLink(Link(href: URLResolver.resolve(value, against: frame.base), rel: "replies"))
             }
         case .updated, .modified:
-            m.setOnce(\.atomUpdated, date(value, frame))
+            m.atomUpdated = date(value, frame) ?? m.atomUpdated
         case .published, .issued:
-            m.setOnce(\.atomPublished, date(value, frame))
+            m.atomPublished = date(value, frame) ?? m.atomPublished
         case .pubDate:
-            m.setOnce(\.pubDate, date(value, frame))
+            m.pubDate = date(value, frame) ?? m.pubDate
         case .lastBuildDate:
-            m.setOnce(\.lastBuildDate, date(value, frame))
+            m.lastBuildDate = date(value, frame) ?? m.lastBuildDate
         case .dcDate:
-            m.setOnce(\.dcDate, date(value, frame))
+            m.dcDate = date(value, frame) ?? m.dcDate
         case .dctermsIssued, .dctermsCreated:
-            m.setOnce(\.dctermsIssued, date(value, frame))
+            m.dctermsIssued = date(value, frame) ?? m.dctermsIssued
         case .dctermsModified:
-            m.setOnce(\.dctermsModified, date(value, frame))
+            m.dctermsModified = date(value, frame) ?? m.dctermsModified
         case .language, .dcLanguage:
             if !value.isEmpty {
                 m.setOnce(\.language, value)
@@ -538,6 +545,11 @@ final class FeedDocumentReader: XMLEventHandler {
             m.addCategory(Category(term: value, scheme: frame.attributeA.nonEmpty))
         case .dcSubject:
             m.addCategory(Category(term: value))
+        case .tags:
+            for tag in value.split(separator: ",") {
+                let term = String(tag).trimmingWhitespace()
+                if !term.isEmpty { m.addCategory(Category(term: term)) }
+            }
         case .mediaCategory:
             m.addCategory(Category(term: value,
                                                      scheme: frame.attributeA.nonEmpty ?? "http://search.yahoo.com/mrss/category_schema",

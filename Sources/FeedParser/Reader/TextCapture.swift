@@ -38,12 +38,18 @@ struct TextCapture {
     var wrapperSeen = false
     /// Where the last start tag ended in `bytes`, to close empty elements as `<x />`.
     private var openTagEnd: Int?
+    /// Namespaces of the serialised elements still open, to declare a change of vocabulary
+    /// (SVG or MathML inside XHTML) the way HTML writes it: `<svg xmlns="…">`.
+    private var namespaces: [String] = []
+    private var declaredPrefixes: Set<String> = []
 
     mutating func begin(mode: TextMode) {
         bytes.removeAll(keepingCapacity: true)
         sawMarkup = false
         depth = 0
         openTagEnd = nil
+        namespaces.removeAll(keepingCapacity: true)
+        declaredPrefixes.removeAll()
         wrapperDepth = nil
         wrapperSeen = false
         escaping = mode.isInlineMarkup
@@ -83,17 +89,26 @@ struct TextCapture {
         sawMarkup = true
         depth += 1
         bytes.append(UInt8(ascii: "<"))
-        let tagName = XHTMLNames.serialisedName(name)
-        bytes.append(contentsOf: tagName.utf8)
-        for (attributeName, value) in attributes {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: XHTMLNames.serialisedName(attributeName).utf8)
-            bytes.append(contentsOf: "=\"".utf8)
-            MarkupEscaping.appendEscaped(value.utf8, to: &bytes, quotes: true)
-            bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: name.localName.utf8)
+        let inherited = namespaces.last ?? XHTMLNames.namespace
+        let namespace = name.namespace.isEmpty ? inherited : name.namespace
+        namespaces.append(namespace)
+        if namespace != inherited {
+            appendAttribute("xmlns", namespace)
         }
+        var declared = declaredPrefixes
+        attributes.appendMarkup(to: &bytes) { prefix, _ in declared.insert(prefix).inserted }
+        declaredPrefixes = declared
         bytes.append(UInt8(ascii: ">"))
         openTagEnd = bytes.count
+    }
+
+    private mutating func appendAttribute(_ name: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: "=\"".utf8)
+        MarkupEscaping.appendEscaped(value.utf8, to: &bytes, quotes: true)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Returns false when the end tag closes the captured element itself.
@@ -106,7 +121,8 @@ struct TextCapture {
             openTagEnd = nil
             return true
         }
-        let tagName = XHTMLNames.serialisedName(name)
+        _ = namespaces.popLast()
+        let tagName = name.localName
         if let end = openTagEnd, end == bytes.count {
             if XHTMLNames.voidElements.contains(name.localName) {
                 bytes.removeLast()
@@ -123,6 +139,20 @@ struct TextCapture {
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The content without leading and trailing XML white space, as a string.
+    var trimmedString: String {
+        var start = 0
+        var end = bytes.count
+        while start < end, Self.isSpace(bytes[start]) { start += 1 }
+        while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
+        if start == 0, end == bytes.count { return String(decoding: bytes, as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { String(decoding: $0[start..<end], as: UTF8.self) }
+    }
+
+    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+    }
 }
 
 enum XHTMLNames {
@@ -133,12 +163,6 @@ enum XHTMLNames {
         "area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "isindex",
         "keygen", "link", "meta", "param", "source", "track", "wbr",
     ]
-
-    /// XHTML elements lose their prefix (HTML has none); others keep the one the document used.
-    static func serialisedName(_ name: XMLName) -> String {
-        if name.namespace == namespace || name.prefix.isEmpty { return name.localName }
-        return name.prefix + ":" + name.localName
-    }
 }
 
 /// Escaping for text and attribute values written back as markup.

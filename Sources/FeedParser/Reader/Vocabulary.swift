@@ -44,6 +44,9 @@ enum Vocabulary: UInt8, Sendable {
         add(atom03URI, .core, .atom03)
         add("http://purl.org/atom/ns", .core, .atom03)
         add("http://example.com/newformat#", .core, .atom03)
+        // names the Atom drafts went by before 0.3
+        add("http://purl.org/echo/", .core, .atom03)
+        add("http://purl.org/pie/", .core, .atom03)
         add(rss10URI, .core, .rss10)
         add("http://purl.org/rss/1.0", .core, .rss10)
         add(rss090URI, .core, .rss090)
@@ -96,7 +99,7 @@ enum Tag: UInt8, Sendable {
          textInput, guid, enclosure, source, comments, author, id, updated, published, issued,
          modified, created, summary, content, subtitle, tagline, rights, icon, logo, contributor,
          name, email, uri, info, fullitem, body, items, cloud, skipHours, skipDays, docs, rating,
-         width, height, license
+         width, height, license, tags
     // Dublin Core and terms
     case dcCreator, dcDate, dcSubject, dcRights, dcLanguage, dcContributor, dcTitle, dcDescription,
          dcPublisher, dctermsIssued, dctermsModified, dctermsCreated, dctermsAvailable, dctermsRights
@@ -124,6 +127,7 @@ enum Tag: UInt8, Sendable {
         "email": .email, "uri": .uri, "info": .info, "fullitem": .fullitem, "body": .body,
         "items": .items, "cloud": .cloud, "skipHours": .skipHours, "skipDays": .skipDays,
         "docs": .docs, "rating": .rating, "width": .width, "height": .height, "license": .license,
+        "tags": .tags, "homepage": .uri,
         // common misspellings of RSS element names in the wild
         "pubdate": .pubDate, "lastbuilddate": .lastBuildDate, "managingeditor": .managingEditor,
     ]

@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML"]),
         .testTarget(
             name: "FeedParserTests",
-            dependencies: ["FeedParser", "FeedModel"],
+            dependencies: ["FeedParser", "FeedModel", "FeedXML"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FeedCLITests", dependencies: ["feed"]),

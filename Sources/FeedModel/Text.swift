@@ -33,8 +33,9 @@ public struct Text: Sendable, Hashable, Codable {
 /// Atom: `atom:content`. RSS: `content:encoded` (html), else `xhtml:body` (xhtml), else `fullitem`
 /// (html). JSON Feed: `content_html`, else `content_text`.
 public struct Content: Sendable, Hashable, Codable {
-    /// `text`, `html`, `xhtml`, or a MIME type such as `image/png` (then `value` holds the text of
-    /// an XML or text type, or base64 for any other type, as the feed gave it).
+    /// `text`, `html`, `xhtml`, or a MIME type such as `image/png`. For other MIME types `value`
+    /// holds the text of an XML or text type; base64 content is decoded when it decodes to UTF-8
+    /// text, and kept in base64 otherwise (an image stays base64).
     public var type: String
     public var value: String
     /// The address of out-of-line content (absolute).

@@ -58,7 +58,7 @@ public struct FeedParser: Sendable {
         let decoded = DocumentDecoder.decode(data, contentType: contentType)
         var entries: [Entry] = []
         let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
-        let xml = XMLStreamParser(handler: reader, limits: options.limits)
+        let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
         decoded.utf8.withUnsafeBytes { all in
             var offset = 0
             let step = 64 * 1024
@@ -97,7 +97,7 @@ public final class FeedStreamParser {
     private let options: FeedParserOptions
     private let baseURL: String?
     private let onEntry: (Entry) -> Void
-    private var decoder: StreamingDocumentDecoder
+    private let decoder: StreamingDocumentDecoder
     private var reader: FeedDocumentReader?
     private var xml: XMLStreamParser?
     private var pending: [UInt8] = []
@@ -147,7 +147,7 @@ public final class FeedStreamParser {
         if xml == nil {
             let reader = FeedDocumentReader(options: options, baseURL: baseURL, onEntry: onEntry)
             self.reader = reader
-            xml = XMLStreamParser(handler: reader, limits: options.limits)
+            xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
         }
         guard let xml, let reader, !utf8.isEmpty else { return }
         xml.feed(utf8)
@@ -174,7 +174,7 @@ public final class FeedStreamParser {
             guard let xml, let reader else { throw .empty }
             xml.finish()
             return try FeedAssembly.finish(reader: reader, encoding: decoder.encoding, recovered: decoder.recovered,
-                                           encodingNotes: [])
+                                           encodingNotes: decoder.notes)
         }
     }
 }

@@ -130,12 +130,23 @@ public struct XMLParseLimits: Sendable, Hashable {
 /// Receives one document's events in order. Every value handed over is valid only during the
 /// call (`XMLAttributes` and `XMLCharacters` read the parser's buffers): copy what you keep.
 public protocol XMLEventHandler: AnyObject {
-    /// `position` is where the start tag's `<` stands.
-    func startElement(_ name: XMLName, attributes: XMLAttributes, position: SourcePosition)
+    /// `location.position` is where the start tag's `<` stands (worked out only when asked).
+    func startElement(_ name: XMLName, attributes: XMLAttributes, location: XMLLocation)
     func endElement(_ name: XMLName)
     /// Text, CDATA sections and resolved entities, possibly in several pieces per text node.
     func characters(_ text: XMLCharacters)
     func problem(_ problem: XMLProblem)
+}
+
+/// Where the current start tag is, valid only during the `startElement` call that hands it over.
+/// Finding the column means walking back over the tag, so it happens only when asked for.
+public struct XMLLocation {
+    unowned(unsafe) let state: XMLParserState
+
+    /// The line and column of the start tag's `<`.
+    public var position: SourcePosition { state.startTagPosition() }
+    /// The line the parser is on (cheap; the tag may have started on an earlier line).
+    public var line: Int { state.position().line }
 }
 
 /// One run of character data, valid only during the `characters` call that hands it over.
@@ -152,8 +163,10 @@ public struct XMLCharacters {
     public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     /// True when the run is only XML white space.
-    public var isWhitespace: Bool {
-        for b in bytes where !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) { return false }
+    public var isWhitespace: Bool { Self.isWhitespace(bytes) }
+
+    static func isWhitespace(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in run where !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) { return false }
         return true
     }
 

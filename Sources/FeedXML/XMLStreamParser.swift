@@ -25,9 +25,11 @@ public final class XMLStreamParser {
     ///   - documentName: the name libxml2 puts in its messages.
     ///   - inputIsUTF8: true when the bytes fed are UTF-8 whatever the XML declaration says (the
     ///     caller transcoded them); libxml2 then ignores the declared encoding.
+    ///   - textBuffer: where character data goes while the buffer is collecting, instead of the
+    ///     handler's `characters` (see `XMLTextBuffer`).
     public init(handler: XMLEventHandler, limits: XMLParseLimits = XMLParseLimits(),
-                documentName: String = "feed.xml", inputIsUTF8: Bool = true) {
-        state = XMLParserState(handler: handler, limits: limits)
+                documentName: String = "feed.xml", inputIsUTF8: Bool = true, textBuffer: XMLTextBuffer? = nil) {
+        state = XMLParserState(handler: handler, limits: limits, textBuffer: textBuffer)
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = XMLCallbacks.startElement
@@ -118,19 +120,22 @@ final class XMLParserState {
     let handler: XMLEventHandler
     let limits: XMLParseLimits
     let names = XMLNameTable()
-    var ctxt: xmlParserCtxtPtr?
-    var stopped = false
-    var bytesFed = 0
-    var textDelivered = 0
-    var openElements: [XMLName] = []
+    @exclusivity(unchecked) var ctxt: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var stopped = false
+    @exclusivity(unchecked) var bytesFed = 0
+    @exclusivity(unchecked) var textDelivered = 0
+    @exclusivity(unchecked) var openElements: [XMLName] = []
     /// Holds the HTML entities handed to libxml2 during this parse; libxml2 marks entities as it
     /// uses them, so they must not be shared between parses.
     private var entityDoc: xmlDocPtr?
     private var reportedEntities: Set<String> = []
 
-    init(handler: XMLEventHandler, limits: XMLParseLimits) {
+    let textBuffer: XMLTextBuffer?
+
+    init(handler: XMLEventHandler, limits: XMLParseLimits, textBuffer: XMLTextBuffer?) {
         self.handler = handler
         self.limits = limits
+        self.textBuffer = textBuffer
     }
 
     func releaseEntities() {
@@ -176,6 +181,30 @@ final class XMLParserState {
             col = c
         }
         return SourcePosition(line: max(line, 1), column: max(col, 1))
+    }
+
+    /// libxml2 drops an `&` that starts no reference (`?a=1&b=2`, `Q & A`) or names an entity
+    /// nobody declared; real feeds mean those characters literally, so they are handed over as
+    /// text, in place. Only in element content: attribute values keep libxml2's reading.
+    func keepAmpersandText() {
+        guard let ctxt, ctxt.pointee.instate == XML_PARSER_CONTENT, !stopped,
+              let input = ctxt.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base
+        else { return }
+        var p = cur
+        var steps = 0
+        while p > base, steps < 64 {
+            p -= 1
+            steps += 1
+            if p.pointee == UInt8(ascii: "&") {
+                if let textBuffer, textBuffer.isCollecting {
+                    textBuffer.appendText(UnsafeBufferPointer(start: p, count: cur - p))
+                } else {
+                    handler.characters(XMLCharacters(base: p, count: cur - p))
+                }
+                return
+            }
+            if p.pointee == UInt8(ascii: "<") || p.pointee == UInt8(ascii: ">") { return }
+        }
     }
 
     func stop(_ limit: XMLLimit, _ message: String) {
@@ -235,7 +264,7 @@ enum XMLCallbacks {
         }
         s.openElements.append(name)
         let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
-        s.handler.startElement(name, attributes: attrs, position: s.startTagPosition())
+        s.handler.startElement(name, attributes: attrs, location: XMLLocation(state: s))
     }
 
     static let endElement: endElementNsSAX2Func = { ctx, _, _, _ in
@@ -254,7 +283,16 @@ enum XMLCallbacks {
                    "entity expansion produced \(s.textDelivered) bytes of text from \(s.bytesFed) bytes of input")
             return
         }
-        s.handler.characters(XMLCharacters(base: chars, count: Int(length)))
+        if let buffer = s.textBuffer, buffer.isCollecting {
+            var fromReference = false
+            if length == 2, let cur = s.ctxt?.pointee.input?.pointee.cur {
+                // a character reference is handed over alone, with the cursor just past its ';'
+                fromReference = (cur - 1).pointee == UInt8(ascii: ";")
+            }
+            buffer.appendCharacters(chars, Int(length), fromReference: fromReference)
+        } else {
+            s.handler.characters(XMLCharacters(base: chars, count: Int(length)))
+        }
     }
 
     static let getEntity: getEntitySAXFunc = { ctx, name in
@@ -294,6 +332,12 @@ enum XMLCallbacks {
             : s.position()
         s.handler.problem(XMLProblem(kind: .libxml2(code: Int(e.code)), level: level, message: message,
                                      position: position))
+        switch xmlParserErrors(UInt32(e.code)) {
+        case XML_ERR_ENTITYREF_SEMICOL_MISSING, XML_ERR_NAME_REQUIRED, XML_ERR_UNDECLARED_ENTITY:
+            s.keepAmpersandText()
+        default:
+            break
+        }
         if e.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
             s.stop(.entityAmplification, "entity references expand without bound (\(message))")
         }

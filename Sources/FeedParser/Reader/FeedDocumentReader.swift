@@ -22,7 +22,8 @@ final class FeedDocumentReader: XMLEventHandler {
         var base: String?
         var lang: String?
         var mode: TextMode = .text
-        var position: SourcePosition
+        /// Where the element starts: worked out for the root and for dates, which may need it.
+        var position: SourcePosition?
         /// For person frames: contributor rather than author.
         var contributor = false
         /// Attributes a field needs when it ends (category scheme, guid permalink flag, …).
@@ -41,9 +42,9 @@ final class FeedDocumentReader: XMLEventHandler {
     private(set) var entryCount = 0
 
     private var classes: [ElementClass?] = []
-    private var frames: [Frame] = []
-    private var capture = TextCapture()
-    private var capturing = false
+    @exclusivity(unchecked) private var capture = TextCapture()
+    @exclusivity(unchecked) private var capturing = false
+    @exclusivity(unchecked) private var frames: [Frame] = []
 
     var feedMeta = MetadataBuilder()
     private var entryMeta = MetadataBuilder()
@@ -81,17 +82,19 @@ final class FeedDocumentReader: XMLEventHandler {
         }
     }
 
-    func characters(_ text: XMLCharacters) {
-        guard capturing else { return }
-        capture.append(text)
-    }
+    /// Text outside any element the reader keeps; kept text goes to `textBuffer` directly.
+    func characters(_ text: XMLCharacters) {}
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes, position: SourcePosition) {
+    /// Where the XML layer puts the text of the element being captured.
+    var textBuffer: XMLTextBuffer { capture.buffer }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes, location: XMLLocation) {
         if rejection != nil { return }
         if capturing {
             if let top = frames.indices.last, frames[top].context == .person {
                 // An Atom person: its children are fields, not markup.
                 capturing = false
+                capture.stop()
                 person.hasChildElements = true
             } else {
                 capture.startChild(name, attributes: attributes)
@@ -108,7 +111,7 @@ final class FeedDocumentReader: XMLEventHandler {
             if let xmlLang { lang = Self.normaliseLanguage(xmlLang) }
         }
         var frame = Frame(context: .ignored, tag: cls.tag, isAtom: cls.isAtom, base: base, lang: lang,
-                          position: position)
+                          position: top == nil || cls.tag.isDate ? location.position : nil)
         let context: Context
         if let top {
             context = frames[top].context == .transparent ? enclosingContext() : frames[top].context
@@ -141,6 +144,7 @@ final class FeedDocumentReader: XMLEventHandler {
         switch frame.context {
         case .field:
             capturing = false
+            capture.stop()
             endField(frame, value: capture.trimmedString)
         case .entry where frame.tag == .item || frame.tag == .entry:
             finishEntry(frame)
@@ -151,6 +155,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case .person:
             if capturing {
                 capturing = false
+                capture.stop()
                 if !person.hasChildElements { person.text = capture.string }
             }
             let p = person.make()
@@ -344,7 +349,7 @@ final class FeedDocumentReader: XMLEventHandler {
             }
         case (.core, .description), (.core, .fullitem), (.dublinCore, .dcDescription), (.content, .contentEncoded):
             beginField(&frame, mode: .html)
-        case (.xhtml, .xhtmlBody):
+        case (.xhtml, .xhtmlBody), (.core, .body):
             beginField(&frame, mode: .xhtml(stripWrapper: false))
         case (.core, .title), (.core, .copyright), (.core, .rights), (.core, .summary), (.core, .subtitle),
              (.core, .tagline):
@@ -484,7 +489,7 @@ final class FeedDocumentReader: XMLEventHandler {
             }
         case .contentEncoded:
             if let text = makeText(frame, value) { m.offerContent(Content(text), rank: 3) }
-        case .xhtmlBody:
+        case .xhtmlBody, .body:
             if let text = makeText(frame, value) { m.offerContent(Content(text), rank: 2) }
         case .fullitem:
             if let text = makeText(frame, value) { m.offerContent(Content(text), rank: 1) }
@@ -641,7 +646,8 @@ final class FeedDocumentReader: XMLEventHandler {
         let src = frame.attributeA
         switch frame.mode {
         case .base64(let mime) where !(mime.hasPrefix("text/") || mime == "html" || mime == "text"):
-            return Content(value, type: mime, src: src, lang: frame.lang)
+            // Decoded when it turns out to be text; binary content stays in base64.
+            return Content(Base64.decodeText(value) ?? value, type: mime, src: src, lang: frame.lang)
         case .other(let mime):
             var content = Content(value, type: mime, src: src, lang: frame.lang)
             if options.sanitize, mime.contains("html") || mime.hasSuffix("xml") {
@@ -705,6 +711,10 @@ extension String {
 
     /// The string without leading and trailing white space (Unicode white space and newlines).
     func trimmingWhitespace() -> String {
+        // Fast path: most values start and end with a visible ASCII character.
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

@@ -22,51 +22,42 @@ enum TextMode: Equatable, Sendable {
     }
 }
 
-/// The buffer one captured element's content collects in. Characters arrive as UTF-8 from the
-/// XML reader; child elements inside the capture are serialised back to markup.
+/// One captured element's content: the text collects in the XML layer's `XMLTextBuffer`; child
+/// elements inside the capture are serialised back to markup here.
 struct TextCapture {
-    var bytes: [UInt8] = []
+    let buffer = XMLTextBuffer()
     /// Child elements seen inside the capture.
     var sawMarkup = false
     /// Nesting of serialised child elements below the captured element.
     var depth = 0
-    /// True while the buffer holds escaped markup rather than raw text.
-    var escaping = false
     /// Atom 1.0 xhtml: the wrapper `div` is being skipped (its depth), or nil.
     var wrapperDepth: Int?
     var stripWrapper = false
     var wrapperSeen = false
-    /// Where the last start tag ended in `bytes`, to close empty elements as `<x />`.
+    /// Where the last start tag ended in the buffer, to close empty elements as `<x />`.
     private var openTagEnd: Int?
     /// Namespaces of the serialised elements still open, to declare a change of vocabulary
     /// (SVG or MathML inside XHTML) the way HTML writes it: `<svg xmlns="…">`.
     private var namespaces: [String] = []
     private var declaredPrefixes: Set<String> = []
 
+    var isCollecting: Bool { buffer.isCollecting }
+
     mutating func begin(mode: TextMode) {
-        bytes.removeAll(keepingCapacity: true)
         sawMarkup = false
         depth = 0
         openTagEnd = nil
-        namespaces.removeAll(keepingCapacity: true)
-        declaredPrefixes.removeAll()
+        if !namespaces.isEmpty { namespaces.removeAll(keepingCapacity: true) }
+        if !declaredPrefixes.isEmpty { declaredPrefixes.removeAll() }
         wrapperDepth = nil
         wrapperSeen = false
-        escaping = mode.isInlineMarkup
         if case .xhtml(let strip) = mode { stripWrapper = strip } else { stripWrapper = false }
+        buffer.begin(escapingMarkup: mode.isInlineMarkup, droppingWhitespaceRuns: stripWrapper)
     }
 
-    mutating func append(_ text: XMLCharacters) {
-        openTagEnd = nil
-        if stripWrapper, wrapperDepth == nil, depth == 0 {
-            // text beside the wrapper div is not content; keep it only when no wrapper comes
-            if text.isWhitespace { return }
-        }
-        if escaping {
-            MarkupEscaping.appendEscaped(text.bytes, to: &bytes, quotes: false)
-        } else {
-            text.append(to: &bytes)
-        }
+    /// Stops collecting (the element ended, or turned out to have child elements of its own).
+    func stop() {
+        buffer.isCollecting = false
     }
 
     mutating func startChild(_ name: XMLName, attributes: XMLAttributes) {
@@ -75,40 +66,28 @@ struct TextCapture {
             wrapperSeen = true
             wrapperDepth = 1
             depth = 1
-            // anything before the wrapper was white space or stray text: drop it
-            bytes.removeAll(keepingCapacity: true)
+            // anything before the wrapper was stray text: drop it; inside, white space counts
+            buffer.bytes.removeAll(keepingCapacity: true)
+            buffer.dropsWhitespaceRuns = false
             return
         }
-        if !escaping {
-            // The captured text so far turns out to be XML text around markup: escape it.
-            let raw = bytes
-            bytes.removeAll(keepingCapacity: true)
-            MarkupEscaping.appendEscaped(raw, to: &bytes, quotes: false)
-            escaping = true
-        }
+        // The captured text so far turns out to be XML text around markup: escape it.
+        buffer.switchToMarkup()
         sawMarkup = true
         depth += 1
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.localName.utf8)
+        buffer.appendMarkup(CollectionOfOne(UInt8(ascii: "<")))
+        buffer.appendMarkup(name.localName.utf8)
         let inherited = namespaces.last ?? XHTMLNames.namespace
         let namespace = name.namespace.isEmpty ? inherited : name.namespace
         namespaces.append(namespace)
         if namespace != inherited {
-            appendAttribute("xmlns", namespace)
+            buffer.appendAttribute("xmlns", namespace)
         }
         var declared = declaredPrefixes
-        attributes.appendMarkup(to: &bytes) { prefix, _ in declared.insert(prefix).inserted }
+        attributes.appendMarkup(to: &buffer.bytes) { prefix, _ in declared.insert(prefix).inserted }
         declaredPrefixes = declared
-        bytes.append(UInt8(ascii: ">"))
-        openTagEnd = bytes.count
-    }
-
-    private mutating func appendAttribute(_ name: String, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: "=\"".utf8)
-        MarkupEscaping.appendEscaped(value.utf8, to: &bytes, quotes: true)
-        bytes.append(UInt8(ascii: "\""))
+        buffer.appendMarkup(CollectionOfOne(UInt8(ascii: ">")))
+        openTagEnd = buffer.bytes.count
     }
 
     /// Returns false when the end tag closes the captured element itself.
@@ -116,38 +95,39 @@ struct TextCapture {
         guard depth > 0 else { return false }
         depth -= 1
         if let w = wrapperDepth, depth == w - 1 {
-            // the wrapper div closes: nothing to write
+            // the wrapper div closes: nothing to write, and the space after it is not content
             wrapperDepth = nil
             openTagEnd = nil
+            buffer.dropsWhitespaceRuns = true
             return true
         }
         _ = namespaces.popLast()
-        let tagName = name.localName
-        if let end = openTagEnd, end == bytes.count {
-            if XHTMLNames.voidElements.contains(name.localName) {
-                bytes.removeLast()
-                bytes.append(contentsOf: " />".utf8)
-                openTagEnd = nil
-                return true
-            }
+        if let end = openTagEnd, end == buffer.bytes.count, XHTMLNames.voidElements.contains(name.localName) {
+            buffer.bytes.removeLast()
+            buffer.appendMarkup(" />".utf8)
+            openTagEnd = nil
+            return true
         }
         openTagEnd = nil
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: tagName.utf8)
-        bytes.append(UInt8(ascii: ">"))
+        buffer.appendMarkup("</".utf8)
+        buffer.appendMarkup(name.localName.utf8)
+        buffer.appendMarkup(CollectionOfOne(UInt8(ascii: ">")))
         return true
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
     /// The content without leading and trailing XML white space, as a string.
     var trimmedString: String {
+        let bytes = buffer.bytes
         var start = 0
         var end = bytes.count
         while start < end, Self.isSpace(bytes[start]) { start += 1 }
         while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
-        if start == 0, end == bytes.count { return String(decoding: bytes, as: UTF8.self) }
-        return bytes.withUnsafeBufferPointer { String(decoding: $0[start..<end], as: UTF8.self) }
+        let value = start == 0 && end == bytes.count
+            ? String(decoding: bytes, as: UTF8.self)
+            : bytes.withUnsafeBufferPointer { String(decoding: $0[start..<end], as: UTF8.self) }
+        return buffer.sawLatinReference ? Windows1252.repairDoubleEncoding(value) : value
     }
 
     @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
@@ -167,18 +147,6 @@ enum XHTMLNames {
 
 /// Escaping for text and attribute values written back as markup.
 enum MarkupEscaping {
-    static func appendEscaped<S: Sequence>(_ input: S, to out: inout [UInt8], quotes: Bool) where S.Element == UInt8 {
-        for b in input {
-            switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where quotes: out.append(contentsOf: "&quot;".utf8)
-            default: out.append(b)
-            }
-        }
-    }
-
     /// True when plain text looks like HTML: a known tag or an entity reference. RSS elements
     /// with no type of their own become `html` when this holds.
     static func looksLikeHTML(_ s: String) -> Bool {
@@ -227,4 +195,47 @@ enum MarkupEscaping {
         "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
         "track", "tt", "u", "ul", "var", "video", "wbr", "xmp",
     ]
+}
+
+/// Repairs UTF-8 that reached the document escaped byte by byte (`&#226;&#128;&#166;` for `…`).
+enum Windows1252 {
+    /// Text whose every character is Latin-1 or windows-1252 and whose bytes in that encoding
+    /// are valid UTF-8 with multi-byte characters is UTF-8 read the wrong way once: read it
+    /// again as UTF-8. Anything else is returned unchanged.
+    static func repairDoubleEncoding(_ text: String) -> String {
+        guard mayBeDoubleEncoded(text.utf8) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var sawHigh = false
+        for scalar in text.unicodeScalars {
+            guard let b = XMLTextBuffer.windows1252Byte(for: scalar) else { return text }
+            if b >= 0x80 { sawHigh = true }
+            bytes.append(b)
+        }
+        guard sawHigh, let repaired = String(validating: bytes, as: UTF8.self) else { return text }
+        return repaired
+    }
+
+    /// A cheap look for the telltale of UTF-8 read as Latin-1: a lead byte's character
+    /// (U+00C2–U+00F4, written C3 82–C3 B4) directly followed by a continuation byte's character
+    /// (U+0080–U+00BF, written C2 80–C2 BF, or one of windows-1252's substitutes such as `€`).
+    static func mayBeDoubleEncoded(_ utf8: String.UTF8View) -> Bool {
+        var previousWasLead = false
+        var iterator = utf8.makeIterator()
+        while let b = iterator.next() {
+            if b < 0x80 {
+                previousWasLead = false
+                continue
+            }
+            if b < 0xC0 { continue }   // a continuation byte of the character just read
+            if previousWasLead, b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }
+            if b == 0xC3, let b1 = iterator.next() {
+                previousWasLead = b1 >= 0x82 && b1 <= 0xB4
+            } else {
+                previousWasLead = false
+            }
+        }
+        return false
+    }
+
 }

@@ -113,6 +113,17 @@ enum Tag: UInt8, Sendable {
     case ccLicense
     case rdfLi, rdfSeq
 
+    /// Elements whose text is a date.
+    var isDate: Bool {
+        switch self {
+        case .updated, .published, .issued, .modified, .created, .pubDate, .lastBuildDate, .dcDate,
+             .dctermsIssued, .dctermsModified, .dctermsCreated, .dctermsAvailable:
+            return true
+        default:
+            return false
+        }
+    }
+
     private static let core: [String: Tag] = [
         "rss": .rss, "RDF": .rdf, "channel": .channel, "feed": .feed, "item": .item, "entry": .entry,
         "title": .title, "link": .link, "description": .description, "language": .language,

@@ -1,0 +1,268 @@
+/// Resolution of URI references against a base URI, as RFC 3986 §5.2 describes it, done on the
+/// UTF-8 bytes of the strings.
+///
+/// It runs for every link of every entry, so it avoids Foundation's `URL` (which allocates, and
+/// refuses many strings found in real feeds). The characters of the reference are kept as given:
+/// nothing is percent-encoded or decoded, so IRIs with non-ASCII characters pass through as IRIs.
+///
+/// Choices beyond the RFC:
+/// - An absolute reference (one with a scheme) comes back unchanged, without dot-segment removal.
+/// - A base without a scheme still resolves (`item.html` against `/feeds/` is `/feeds/item.html`),
+///   so a chain of relative `xml:base` values keeps its meaning until a document URL arrives.
+/// - An opaque base (a scheme and a path not starting with `/`: `urn:`, `mailto:`, `tag:`) gives
+///   no hierarchy to resolve into: only the empty reference and a fragment-only reference resolve
+///   against it; any other relative reference comes back unchanged.
+/// - Surrounding ASCII whitespace of the reference and of the base is ignored; an empty base is no
+///   base.
+public enum URLResolver {
+    /// `reference` resolved against `base` (RFC 3986 §5.2, with remove_dot_segments); `reference`
+    /// unchanged when base is nil or the reference is already absolute. Never crashes, whatever
+    /// the strings.
+    public static func resolve(_ reference: String, against base: String?) -> String {
+        let trimmedReference = trimmingASCIIWhitespace(reference)
+        guard let base else { return String(trimmedReference) }
+        let trimmedBase = trimmingASCIIWhitespace(base)
+        if trimmedBase.isEmpty || schemeLength(trimmedReference.utf8) != nil { return String(trimmedReference) }
+
+        let referenceBytes = Array(trimmedReference.utf8)
+        let referenceParts = URIReferenceParts(referenceBytes)
+        let baseBytes = Array(trimmedBase.utf8)
+        let baseParts = URIReferenceParts(baseBytes)
+        if baseParts.isOpaque(in: baseBytes) {
+            let refersToBaseItself = referenceBytes.isEmpty || referenceBytes.first == ASCIIByte.numberSign
+            if !refersToBaseItself { return String(trimmedReference) }
+        }
+
+        var target: [UInt8] = []
+        target.reserveCapacity(baseBytes.count + referenceBytes.count + 1)
+        if let scheme = baseParts.scheme {
+            target.append(contentsOf: baseBytes[scheme])
+            target.append(ASCIIByte.colon)
+        }
+
+        let query: ArraySlice<UInt8>?
+        if let authority = referenceParts.authority {
+            target.append(ASCIIByte.slash)
+            target.append(ASCIIByte.slash)
+            target.append(contentsOf: referenceBytes[authority])
+            appendPathRemovingDotSegments(referenceBytes[referenceParts.path], to: &target)
+            query = referenceParts.query.map { referenceBytes[$0] }
+        } else {
+            if let authority = baseParts.authority {
+                target.append(ASCIIByte.slash)
+                target.append(ASCIIByte.slash)
+                target.append(contentsOf: baseBytes[authority])
+            }
+            let referencePath = referenceBytes[referenceParts.path]
+            if referencePath.isEmpty {
+                target.append(contentsOf: baseBytes[baseParts.path])
+                if let referenceQuery = referenceParts.query {
+                    query = referenceBytes[referenceQuery]
+                } else {
+                    query = baseParts.query.map { baseBytes[$0] }
+                }
+            } else {
+                let pathStart = target.count
+                if referencePath.first != ASCIIByte.slash {
+                    // RFC 3986 §5.2.3: the base path up to its last slash, or a slash alone when
+                    // the base has an authority and no path.
+                    let basePath = baseBytes[baseParts.path]
+                    if let lastSlash = basePath.lastIndex(of: ASCIIByte.slash) {
+                        target.append(contentsOf: basePath[...lastSlash])
+                    } else if baseParts.authority != nil {
+                        target.append(ASCIIByte.slash)
+                    }
+                }
+                target.append(contentsOf: referencePath)
+                removeDotSegments(in: &target, from: pathStart)
+                query = referenceParts.query.map { referenceBytes[$0] }
+            }
+        }
+        if let query {
+            target.append(ASCIIByte.questionMark)
+            target.append(contentsOf: query)
+        }
+        if let fragment = referenceParts.fragment {
+            target.append(ASCIIByte.numberSign)
+            target.append(contentsOf: referenceBytes[fragment])
+        }
+        return String(decoding: target, as: UTF8.self)
+    }
+
+    /// True when the reference (surrounding whitespace ignored) starts with a scheme
+    /// (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`).
+    public static func isAbsolute(_ reference: String) -> Bool {
+        let trimmed = trimmingASCIIWhitespace(reference)
+        return schemeLength(trimmed.utf8) != nil
+    }
+
+    /// The length in bytes of the scheme that starts `bytes`, without its colon; nil when there is
+    /// none.
+    static func schemeLength<Bytes: Collection>(_ bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
+        var length = 0
+        for byte in bytes {
+            if byte == ASCIIByte.colon { return length > 0 ? length : nil }
+            let allowed = ASCIIByte.isLetter(byte)
+                || (length > 0 && (ASCIIByte.isDigit(byte) || byte == ASCIIByte.plus || byte == ASCIIByte.hyphen || byte == ASCIIByte.period))
+            if !allowed { return nil }
+            length += 1
+        }
+        return nil
+    }
+
+    private static func trimmingASCIIWhitespace(_ string: String) -> Substring {
+        let utf8 = string.utf8
+        guard let first = utf8.firstIndex(where: { !ASCIIByte.isWhitespace($0) }),
+              let last = utf8.lastIndex(where: { !ASCIIByte.isWhitespace($0) }) else {
+            return string[string.endIndex...]
+        }
+        // `first` starts a character, and the byte after `last` is ASCII white space or the end:
+        // both are character boundaries, which `last` itself need not be.
+        return string[first..<utf8.index(after: last)]
+    }
+
+    private static func appendPathRemovingDotSegments(_ path: ArraySlice<UInt8>, to target: inout [UInt8]) {
+        let pathStart = target.count
+        target.append(contentsOf: path)
+        removeDotSegments(in: &target, from: pathStart)
+    }
+
+    /// `input` with its dot segments removed (RFC 3986 §5.2.4).
+    static func removingDotSegments(_ input: ArraySlice<UInt8>) -> [UInt8] {
+        var path = Array(input)
+        removeDotSegments(in: &path, from: 0)
+        return path
+    }
+
+    /// RFC 3986 §5.2.4 in place on `bytes[start...]`: the input is read at `read`, the output
+    /// written at `write`, which never passes `read` (each step writes at most what it consumed),
+    /// and `..` moves `write` back over the output's last segment.
+    static func removeDotSegments(in bytes: inout [UInt8], from start: Int) {
+        let end = bytes.count
+        guard bytes[start..<end].contains(ASCIIByte.period) else { return }
+        var read = start
+        var write = start
+
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard end - read >= length else { return false }
+            return prefix.withUTF8Buffer { prefixBytes in
+                for offset in 0..<length where bytes[read + offset] != prefixBytes[offset] { return false }
+                return true
+            }
+        }
+        func remaining(is exact: StaticString) -> Bool {
+            end - read == exact.utf8CodeUnitCount && hasPrefix(exact)
+        }
+        func dropLastOutputSegment() {
+            var index = write
+            while index > start, bytes[index - 1] != ASCIIByte.slash { index -= 1 }
+            write = index > start ? index - 1 : start
+        }
+
+        while read < end {
+            if hasPrefix("../") {
+                read += 3
+            } else if hasPrefix("./") {
+                read += 2
+            } else if hasPrefix("/./") {
+                read += 2
+            } else if remaining(is: "/.") {
+                bytes[write] = ASCIIByte.slash
+                write += 1
+                read = end
+            } else if hasPrefix("/../") {
+                read += 3
+                dropLastOutputSegment()
+            } else if remaining(is: "/..") {
+                dropLastOutputSegment()
+                bytes[write] = ASCIIByte.slash
+                write += 1
+                read = end
+            } else if remaining(is: ".") || remaining(is: "..") {
+                read = end
+            } else {
+                repeat {
+                    bytes[write] = bytes[read]
+                    write += 1
+                    read += 1
+                } while read < end && bytes[read] != ASCIIByte.slash
+            }
+        }
+        bytes.removeSubrange(write..<end)
+    }
+}
+
+/// The five components of a URI reference (RFC 3986 §3 and Appendix B) as byte ranges into the
+/// reference's UTF-8 bytes; the delimiters (`:`, `//`, `?`, `#`) are outside the ranges. The scheme
+/// is recognised only when it follows the RFC's grammar, so `1a:b` or `a b:c` are relative paths.
+struct URIReferenceParts {
+    var scheme: Range<Int>?
+    var authority: Range<Int>?
+    var path: Range<Int>
+    var query: Range<Int>?
+    var fragment: Range<Int>?
+
+    init(_ bytes: [UInt8]) {
+        var index = 0
+        let end = bytes.count
+        if let schemeLength = URLResolver.schemeLength(bytes) {
+            scheme = 0..<schemeLength
+            index = schemeLength + 1
+        }
+        if end - index >= 2 && bytes[index] == ASCIIByte.slash && bytes[index + 1] == ASCIIByte.slash {
+            let authorityStart = index + 2
+            var authorityEnd = authorityStart
+            while authorityEnd < end {
+                let byte = bytes[authorityEnd]
+                if byte == ASCIIByte.slash || byte == ASCIIByte.questionMark || byte == ASCIIByte.numberSign { break }
+                authorityEnd += 1
+            }
+            authority = authorityStart..<authorityEnd
+            index = authorityEnd
+        }
+        let pathStart = index
+        while index < end && bytes[index] != ASCIIByte.questionMark && bytes[index] != ASCIIByte.numberSign {
+            index += 1
+        }
+        path = pathStart..<index
+        if index < end && bytes[index] == ASCIIByte.questionMark {
+            let queryStart = index + 1
+            index = queryStart
+            while index < end && bytes[index] != ASCIIByte.numberSign { index += 1 }
+            query = queryStart..<index
+        }
+        if index < end && bytes[index] == ASCIIByte.numberSign {
+            fragment = (index + 1)..<end
+        }
+    }
+
+    /// A base with a scheme whose path is not hierarchical (`urn:isbn:…`, `mailto:…`, `tag:…`).
+    func isOpaque(in bytes: [UInt8]) -> Bool {
+        guard scheme != nil, authority == nil else { return false }
+        return bytes[path].first != ASCIIByte.slash
+    }
+}
+
+/// The ASCII bytes URL code looks at.
+enum ASCIIByte {
+    static let tab: UInt8 = 0x09
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let numberSign: UInt8 = 0x23      // #
+    static let plus: UInt8 = 0x2B
+    static let hyphen: UInt8 = 0x2D
+    static let period: UInt8 = 0x2E
+    static let slash: UInt8 = 0x2F
+    static let colon: UInt8 = 0x3A
+    static let questionMark: UInt8 = 0x3F
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    /// Space, tab, line feed, vertical tab, form feed, carriage return.
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == space || (byte >= tab && byte <= carriageReturn) }
+    static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+}

@@ -170,7 +170,7 @@ public struct XMLCharacters {
         return true
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { UTF8Text.string(bytes) }
 }
 
 /// The attributes of one start tag, read lazily from the parser's buffers; valid only during the
@@ -179,6 +179,20 @@ public struct XMLAttributes: Sequence {
     let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     public let count: Int
     let names: XMLNameTable
+
+    /// The value of the attribute with this local name and no namespace. Reads the name from
+    /// static memory: the reader's lookups cost no reference counting.
+    public func value(of localName: StaticString) -> String? {
+        guard let raw, count > 0 else { return nil }
+        return localName.withUTF8Buffer { expected -> String? in
+            for i in 0..<count {
+                let base = raw + i * 5
+                guard base[2] == nil, let local = base[0], XMLNameTable.equals(local, expected) else { continue }
+                return Self.value(base)
+            }
+            return nil
+        }
+    }
 
     /// The value of the attribute with this local name and namespace (empty: no namespace).
     public func value(_ localName: String, namespace: String = "") -> String? {
@@ -233,11 +247,11 @@ public struct XMLAttributes: Sequence {
         return (base, language)
     }
 
-    /// Writes the attributes as markup (` name="value"`, values escaped) into `out`, without
+    /// Writes the attributes as markup (` name="value"`, values escaped) into `buffer`, without
     /// building strings: the reader uses it to serialise inline XHTML. Attributes in a namespace
-    /// keep their prefix; `declare` is called with (prefix, namespace) for each such attribute so
-    /// the caller can write the declaration once.
-    public func appendMarkup(to out: inout [UInt8], declare: (String, String) -> Bool) {
+    /// keep their prefix; `declare` is called with (prefix, namespace) for each such attribute and
+    /// returns true when the declaration is to be written with it.
+    public func appendMarkup(to buffer: XMLTextBuffer, declare: (String, String) -> Bool) {
         guard let raw else { return }
         for i in 0..<count {
             let base = raw + i * 5
@@ -246,41 +260,25 @@ public struct XMLAttributes: Sequence {
                 let prefixString = String(cString: prefix)
                 let uriString = String(cString: uri)
                 if uriString != xmlNamespaceURI, declare(prefixString, uriString) {
-                    out.append(contentsOf: " xmlns:".utf8)
-                    out.append(contentsOf: prefixString.utf8)
-                    out.append(contentsOf: "=\"".utf8)
-                    Self.appendEscaped(uriString.utf8, to: &out)
-                    out.append(UInt8(ascii: "\""))
+                    buffer.appendAttribute("xmlns:" + prefixString, uriString)
                 }
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: prefixString.utf8)
-                out.append(UInt8(ascii: ":"))
+                buffer.append(UInt8(ascii: " "))
+                buffer.appendMarkup(prefixString)
+                buffer.append(UInt8(ascii: ":"))
             } else {
-                out.append(UInt8(ascii: " "))
+                buffer.append(UInt8(ascii: " "))
             }
-            out.append(contentsOf: UnsafeBufferPointer(start: local, count: XMLNameTable.length(local)))
-            out.append(contentsOf: "=\"".utf8)
+            buffer.append(UnsafeBufferPointer(start: local, count: XMLNameTable.length(local)))
+            buffer.appendMarkup("=\"")
             if let start = base[3], let end = base[4] {
-                let buffer = UnsafeBufferPointer(start: start, count: end - start)
-                if buffer.contains(UInt8(ascii: "&")) {
-                    Self.appendEscaped(EntityDecoder.decode(buffer).utf8, to: &out)
+                let value = UnsafeBufferPointer(start: start, count: end - start)
+                if value.contains(UInt8(ascii: "&")) {
+                    Array(EntityDecoder.decode(value).utf8).withUnsafeBufferPointer { buffer.appendEscaped($0, quotes: true) }
                 } else {
-                    Self.appendEscaped(buffer, to: &out)
+                    buffer.appendEscaped(value, quotes: true)
                 }
             }
-            out.append(UInt8(ascii: "\""))
-        }
-    }
-
-    private static func appendEscaped<S: Sequence>(_ input: S, to out: inout [UInt8]) where S.Element == UInt8 {
-        for b in input {
-            switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            default: out.append(b)
-            }
+            buffer.append(UInt8(ascii: "\""))
         }
     }
 
@@ -290,7 +288,7 @@ public struct XMLAttributes: Sequence {
     private static func value(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
         guard let start = base[3], let end = base[4] else { return "" }
         let buffer = UnsafeBufferPointer(start: start, count: end - start)
-        if !buffer.contains(UInt8(ascii: "&")) { return String(decoding: buffer, as: UTF8.self) }
+        if !buffer.contains(UInt8(ascii: "&")) { return UTF8Text.string(buffer) }
         return EntityDecoder.decode(buffer)
     }
 }
@@ -303,17 +301,36 @@ final class XMLNameTable {
         let uri: UnsafeRawPointer?
         let prefix: UnsafeRawPointer?
     }
-    private var table: [Key: XMLName] = [:]
-    private(set) var nextID = 0
+    /// A direct-mapped cache in front of the dictionary: most documents use a few dozen names,
+    /// so nearly every lookup is one comparison of three pointers.
+    private struct Slot {
+        var key: Key?
+        var name: XMLName
+    }
+    private static let cacheSize = 256
+    @exclusivity(unchecked) private var cache = [Slot](repeating: Slot(key: nil, name: XMLName(id: -1, namespace: "", localName: "")),
+                                                      count: XMLNameTable.cacheSize)
+    @exclusivity(unchecked) private var table: [Key: XMLName] = [:]
+    @exclusivity(unchecked) private(set) var nextID = 0
 
+    @inline(__always)
     func name(localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
               uri: UnsafePointer<xmlChar>?) -> XMLName {
         guard let localName else { return XMLName(id: -1, namespace: "", localName: "") }
         let key = Key(local: UnsafeRawPointer(localName), uri: uri.map(UnsafeRawPointer.init),
                       prefix: prefix.map(UnsafeRawPointer.init))
+        let slot = (Int(bitPattern: localName) >> 3 ^ Int(bitPattern: uri) >> 5) & (Self.cacheSize - 1)
+        if let cached = cache[slot].key, cached == key { return cache[slot].name }
+        let name = lookUp(key, localName: localName, prefix: prefix, uri: uri)
+        cache[slot] = Slot(key: key, name: name)
+        return name
+    }
+
+    private func lookUp(_ key: Key, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
+                        uri: UnsafePointer<xmlChar>?) -> XMLName {
         if let known = table[key] { return known }
         let local = String(cString: localName)
-        let ns = uri.map { String(cString: $0) } ?? ""
+        let ns = uri.map { Self.internedNamespace(String(cString: $0)) } ?? ""
         let pre = prefix.map { String(cString: $0) } ?? ""
         // The same (namespace, local name) reached through another prefix keeps its first id.
         let id: Int
@@ -328,19 +345,49 @@ final class XMLNameTable {
         return name
     }
 
+    /// The namespaces feeds use most, as string literals: a literal is never reference counted,
+    /// so names in these namespaces cost nothing to copy from event to event.
+    private static let wellKnownNamespaces: [String] = [
+        "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#", "http://purl.org/rss/1.0/",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://purl.org/dc/elements/1.1/",
+        "http://purl.org/dc/terms/", "http://purl.org/rss/1.0/modules/content/",
+        "http://www.itunes.com/dtds/podcast-1.0.dtd", "http://search.yahoo.com/mrss/",
+        "http://purl.org/rss/1.0/modules/slash/", "http://wellformedweb.org/CommentAPI/",
+        "http://www.w3.org/1999/xhtml", "http://www.w3.org/XML/1998/namespace",
+        "http://purl.org/syndication/thread/1.0", "http://podcastindex.org/namespace/1.0",
+        "http://www.google.com/schemas/play-podcasts/1.0", "http://www.w3.org/2000/svg",
+        "http://www.w3.org/1998/Math/MathML", "http://www.w3.org/1999/xlink",
+        "http://web.resource.org/cc/", "http://my.netscape.com/rdf/simple/0.9/",
+    ]
+
+    private static func internedNamespace(_ uri: String) -> String {
+        wellKnownNamespaces.first { $0 == uri } ?? uri
+    }
+
     static func length(_ c: UnsafePointer<xmlChar>) -> Int {
         var n = 0
         while c[n] != 0 { n += 1 }
         return n
     }
 
+    @inline(__always)
+    static func equals(_ c: UnsafePointer<xmlChar>, _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = expected.count
+        guard let e = expected.baseAddress else { return c[0] == 0 }
+        for i in 0..<n where c[i] != e[i] { return false }
+        return c[n] == 0
+    }
+
+    @inline(__always)
     static func equals(_ c: UnsafePointer<xmlChar>, _ s: String) -> Bool {
-        var p = c
-        for b in s.utf8 {
-            if p.pointee != b { return false }
-            p += 1
+        var s = s
+        return s.withUTF8 { expected in
+            let n = expected.count
+            guard let e = expected.baseAddress else { return c[0] == 0 }
+            // A mismatch or a terminator inside the first n bytes stops the comparison early.
+            for i in 0..<n where c[i] != e[i] { return false }
+            return c[n] == 0
         }
-        return p.pointee == 0
     }
 }
 

@@ -131,8 +131,11 @@ final class XMLParserState {
     private var reportedEntities: Set<String> = []
 
     let textBuffer: XMLTextBuffer?
+    /// The same buffer, reached without reference counting from the hottest callback.
+    let textBufferReference: Unmanaged<XMLTextBuffer>?
 
     init(handler: XMLEventHandler, limits: XMLParseLimits, textBuffer: XMLTextBuffer?) {
+        self.textBufferReference = textBuffer.map { Unmanaged.passUnretained($0) }
         self.handler = handler
         self.limits = limits
         self.textBuffer = textBuffer
@@ -254,8 +257,16 @@ enum XMLCallbacks {
         return Unmanaged<XMLParserState>.fromOpaque(ctx).takeUnretainedValue()
     }
 
+    /// Runs `body` with the state, without the retain and release `takeUnretainedValue` costs:
+    /// the owning parser keeps the state alive for the whole parse.
+    @inline(__always) static func withState(_ ctx: UnsafeMutableRawPointer?, _ body: (XMLParserState) -> Void) {
+        guard let ctx else { return }
+        Unmanaged<XMLParserState>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
+    }
+
     static let startElement: startElementNsSAX2Func = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
-        guard let s = state(ctx), !s.stopped else { return }
+        withState(ctx) { s in
+        guard !s.stopped else { return }
         s.keepEntitiesFlowing()
         let name = s.names.name(localName: localname, prefix: prefix, uri: uri)
         if s.openElements.count >= s.limits.maxDepth {
@@ -265,17 +276,21 @@ enum XMLCallbacks {
         s.openElements.append(name)
         let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
         s.handler.startElement(name, attributes: attrs, location: XMLLocation(state: s))
+        }
     }
 
     static let endElement: endElementNsSAX2Func = { ctx, _, _, _ in
-        guard let s = state(ctx), !s.stopped else { return }
-        s.keepEntitiesFlowing()
-        guard let name = s.openElements.popLast() else { return }
-        s.handler.endElement(name)
+        withState(ctx) { s in
+            guard !s.stopped else { return }
+            s.keepEntitiesFlowing()
+            guard let name = s.openElements.popLast() else { return }
+            s.handler.endElement(name)
+        }
     }
 
     static let characters: charactersSAXFunc = { ctx, chars, length in
-        guard let s = state(ctx), !s.stopped, let chars, length > 0 else { return }
+        withState(ctx) { s in
+        guard !s.stopped, let chars, length > 0 else { return }
         s.keepEntitiesFlowing()
         s.textDelivered += Int(length)
         if s.textDelivered > s.bytesFed * s.limits.maxAmplification + s.limits.amplificationAllowance {
@@ -283,15 +298,20 @@ enum XMLCallbacks {
                    "entity expansion produced \(s.textDelivered) bytes of text from \(s.bytesFed) bytes of input")
             return
         }
-        if let buffer = s.textBuffer, buffer.isCollecting {
+        var collected = false
+        s.textBufferReference?._withUnsafeGuaranteedRef { buffer in
+            guard buffer.isCollecting else { return }
+            collected = true
             var fromReference = false
             if length == 2, let cur = s.ctxt?.pointee.input?.pointee.cur {
                 // a character reference is handed over alone, with the cursor just past its ';'
                 fromReference = (cur - 1).pointee == UInt8(ascii: ";")
             }
             buffer.appendCharacters(chars, Int(length), fromReference: fromReference)
-        } else {
+        }
+        if !collected {
             s.handler.characters(XMLCharacters(base: chars, count: Int(length)))
+        }
         }
     }
 

@@ -10,8 +10,13 @@
 /// Latin-1 character (character references) are flagged, so the caller can repair UTF-8 that was
 /// escaped byte by byte.
 public final class XMLTextBuffer {
-    /// The collected UTF-8.
-    @exclusivity(unchecked) public var bytes: [UInt8] = []
+    /// The collected UTF-8 lives in memory this buffer manages itself: appending a one-byte run
+    /// (libxml2 hands every `&lt;` over alone) must cost a store, not an array's uniqueness and
+    /// capacity checks.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes collected so far.
+    @exclusivity(unchecked) public private(set) var count = 0
     /// When false, character data goes to the handler's `characters` instead.
     @exclusivity(unchecked) public var isCollecting = false
     /// Escape `&`, `<` and `>` on the way in: the buffer holds markup, not text.
@@ -21,11 +26,79 @@ public final class XMLTextBuffer {
     /// A character reference to a character between U+0080 and U+00FF was read.
     @exclusivity(unchecked) public var sawLatinReference = false
 
-    public init() {}
+    public init() {
+        capacity = 4096
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// A copy of the collected bytes.
+    public var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// Runs `body` on the collected bytes (valid only during the call).
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: storage, count: count))
+    }
+
+    /// The last byte collected, if any.
+    public var last: UInt8? { count > 0 ? storage[count - 1] : nil }
+
+    /// Forgets everything collected.
+    public func removeAll() { count = 0 }
+
+    /// Forgets the last `n` bytes.
+    public func removeLast(_ n: Int = 1) { count = max(0, count - n) }
+
+    @inline(__always) private func reserve(_ extra: Int) {
+        let needed = count + extra
+        if needed <= capacity { return }
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always) public func append(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always) func append(_ run: UnsafeBufferPointer<UInt8>) {
+        guard let base = run.baseAddress, !run.isEmpty else { return }
+        reserve(run.count)
+        (storage + count).update(from: base, count: run.count)
+        count += run.count
+    }
+
+    /// Appends markup as it is.
+    public func appendMarkup(_ markup: String) {
+        var markup = markup
+        markup.withUTF8 { append($0) }
+    }
+
+    /// The collected text without leading and trailing XML white space.
+    public func trimmedString() -> String {
+        var start = 0
+        var end = count
+        while start < end, Self.isSpace(storage[start]) { start += 1 }
+        while end > start, Self.isSpace(storage[end - 1]) { end -= 1 }
+        return UTF8Text.string(UnsafeBufferPointer(start: storage + start, count: end - start))
+    }
+
+    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+    }
 
     /// Empties the buffer and starts collecting.
     public func begin(escapingMarkup: Bool, droppingWhitespaceRuns: Bool) {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         isCollecting = true
         escapesMarkup = escapingMarkup
         dropsWhitespaceRuns = droppingWhitespaceRuns
@@ -33,42 +106,67 @@ public final class XMLTextBuffer {
     }
 
     /// Text from the document.
-    func appendCharacters(_ base: UnsafePointer<UInt8>, _ count: Int, fromReference: Bool) {
+    @inline(__always)
+    func appendCharacters(_ base: UnsafePointer<UInt8>, _ length: Int, fromReference: Bool) {
+        if length == 1, !escapesMarkup {
+            append(base.pointee)
+            return
+        }
         if fromReference {
             let lead = base[0], trail = base[1]
             if lead == 0xC2, trail >= 0x80, trail <= 0x9F, let mapped = Self.windows1252Control(trail) {
                 sawLatinReference = true
-                appendText(mapped)
+                mapped.withUnsafeBufferPointer { appendText($0) }
                 return
             }
             if lead == 0xC2 || lead == 0xC3 { sawLatinReference = true }
         }
-        let run = UnsafeBufferPointer(start: base, count: count)
+        let run = UnsafeBufferPointer(start: base, count: length)
         if dropsWhitespaceRuns, XMLCharacters.isWhitespace(run) { return }
-        appendText(run)
-    }
-
-    /// Text the handler adds (escaped when `escapesMarkup`).
-    public func appendText<S: Sequence>(_ text: S) where S.Element == UInt8 {
         if escapesMarkup {
-            Self.appendEscaped(text, to: &bytes, quotes: false)
+            appendEscaped(run)
         } else {
-            bytes.append(contentsOf: text)
+            append(run)
         }
     }
 
-    /// Markup the handler writes as it is.
-    public func appendMarkup<S: Sequence>(_ markup: S) where S.Element == UInt8 {
-        bytes.append(contentsOf: markup)
+    /// Text the handler adds (escaped when `escapesMarkup`).
+    public func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { appendText($0) }
+    }
+
+    func appendText(_ run: UnsafeBufferPointer<UInt8>) {
+        if escapesMarkup { appendEscaped(run) } else { append(run) }
+    }
+
+    /// Appends `run` with `&`, `<`, `>` (and `"` with `quotes`) escaped, copying the stretches
+    /// between them in one go.
+    func appendEscaped(_ run: UnsafeBufferPointer<UInt8>, quotes: Bool = false) {
+        var runStart = 0
+        var i = 0
+        let n = run.count
+        while i < n {
+            let b = run[i]
+            if b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+                || (quotes && b == UInt8(ascii: "\"")) {
+                if i > runStart { append(UnsafeBufferPointer(rebasing: run[runStart..<i])) }
+                appendMarkup(Self.escape(b))
+                runStart = i + 1
+            }
+            i += 1
+        }
+        if n > runStart { append(UnsafeBufferPointer(rebasing: run[runStart..<n])) }
     }
 
     /// An attribute written as ` name="value"`, the value escaped.
     public func appendAttribute(_ name: String, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: "=\"".utf8)
-        Self.appendEscaped(value.utf8, to: &bytes, quotes: true)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: " "))
+        appendMarkup(name)
+        appendMarkup("=\"")
+        var value = value
+        value.withUTF8 { appendEscaped($0, quotes: true) }
+        append(UInt8(ascii: "\""))
     }
 
     /// Escapes what is already collected and escapes from now on: the text turned out to sit
@@ -76,45 +174,17 @@ public final class XMLTextBuffer {
     public func switchToMarkup() {
         guard !escapesMarkup else { return }
         let raw = bytes
-        bytes.removeAll(keepingCapacity: true)
-        Self.appendEscaped(raw, to: &bytes, quotes: false)
+        count = 0
+        raw.withUnsafeBufferPointer { appendEscaped($0) }
         escapesMarkup = true
     }
 
-    /// Escapes `&`, `<`, `>` (and `"` with `quotes`), copying unescaped stretches in one go.
-    public static func appendEscaped<S: Sequence>(_ input: S, to out: inout [UInt8], quotes: Bool) where S.Element == UInt8 {
-        let handled: Void? = input.withContiguousStorageIfAvailable { buffer -> Void in
-            var runStart = 0
-            var i = 0
-            let n = buffer.count
-            while i < n {
-                let b = buffer[i]
-                if b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-                    || (quotes && b == UInt8(ascii: "\"")) {
-                    if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
-                    out.append(contentsOf: escape(b))
-                    runStart = i + 1
-                }
-                i += 1
-            }
-            if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<n])) }
-        }
-        if handled != nil { return }
-        for b in input {
-            if b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || (quotes && b == UInt8(ascii: "\"")) {
-                out.append(contentsOf: escape(b))
-            } else {
-                out.append(b)
-            }
-        }
-    }
-
-    private static func escape(_ b: UInt8) -> String.UTF8View {
+    private static func escape(_ b: UInt8) -> String {
         switch b {
-        case UInt8(ascii: "&"): return "&amp;".utf8
-        case UInt8(ascii: "<"): return "&lt;".utf8
-        case UInt8(ascii: ">"): return "&gt;".utf8
-        default: return "&quot;".utf8
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        default: return "&quot;"
         }
     }
 

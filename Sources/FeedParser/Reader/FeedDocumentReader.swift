@@ -19,8 +19,13 @@ final class FeedDocumentReader: XMLEventHandler {
         var context: Context
         var tag: Tag
         var isAtom: Bool
-        var base: String?
-        var lang: String?
+        /// Index of the base URL in scope in `baseValues`, and of the language in `langValues`:
+        /// frames share those values instead of each holding (and reference counting) its own.
+        var baseIndex: Int32
+        var langIndex: Int32
+        /// This element set the base (or language) itself: it is removed with the element.
+        var ownsBase = false
+        var ownsLang = false
         var mode: TextMode = .text
         /// Where the element starts: worked out for the root and for dates, which may need it.
         var position: SourcePosition?
@@ -45,6 +50,12 @@ final class FeedDocumentReader: XMLEventHandler {
     @exclusivity(unchecked) private var capture = TextCapture()
     @exclusivity(unchecked) private var capturing = false
     @exclusivity(unchecked) private var frames: [Frame] = []
+    /// The base URLs and languages in scope, shared by frames (see `Frame.baseIndex`).
+    @exclusivity(unchecked) private var baseValues: [String?]
+    @exclusivity(unchecked) private var langValues: [String?] = [nil]
+
+    @inline(__always) private func base(_ frame: Frame) -> String? { baseValues[Int(frame.baseIndex)] }
+    @inline(__always) private func lang(_ frame: Frame) -> String? { langValues[Int(frame.langIndex)] }
 
     var feedMeta = MetadataBuilder()
     private var entryMeta = MetadataBuilder()
@@ -58,6 +69,7 @@ final class FeedDocumentReader: XMLEventHandler {
     init(options: FeedParserOptions, baseURL: String?, onEntry: @escaping (Entry) -> Void) {
         self.options = options
         self.documentBaseURL = baseURL
+        self.baseValues = [baseURL]
         self.onEntry = onEntry
     }
 
@@ -103,14 +115,24 @@ final class FeedDocumentReader: XMLEventHandler {
         }
         let cls = elementClass(name)
         let top = frames.indices.last
-        var base = top.map { frames[$0].base } ?? documentBaseURL
-        var lang = top.flatMap { frames[$0].lang }
+        var baseIndex = top.map { frames[$0].baseIndex } ?? 0
+        var langIndex = top.map { frames[$0].langIndex } ?? 0
+        var ownsBase = false, ownsLang = false
         if !attributes.isEmpty {
             let (xmlBase, xmlLang) = attributes.xmlBaseAndLanguage
-            if let xmlBase { base = URLResolver.resolve(xmlBase, against: base) }
-            if let xmlLang { lang = Self.normaliseLanguage(xmlLang) }
+            if let xmlBase {
+                baseValues.append(URLResolver.resolve(xmlBase, against: baseValues[Int(baseIndex)]))
+                baseIndex = Int32(baseValues.count - 1)
+                ownsBase = true
+            }
+            if let xmlLang {
+                langValues.append(Self.normaliseLanguage(xmlLang))
+                langIndex = Int32(langValues.count - 1)
+                ownsLang = true
+            }
         }
-        var frame = Frame(context: .ignored, tag: cls.tag, isAtom: cls.isAtom, base: base, lang: lang,
+        var frame = Frame(context: .ignored, tag: cls.tag, isAtom: cls.isAtom, baseIndex: baseIndex,
+                          langIndex: langIndex, ownsBase: ownsBase, ownsLang: ownsLang,
                           position: top == nil || cls.tag.isDate ? location.position : nil)
         let context: Context
         if let top {
@@ -141,6 +163,10 @@ final class FeedDocumentReader: XMLEventHandler {
     func endElement(_ name: XMLName) {
         if capturing, capture.endChild(name) { return }
         guard let frame = frames.popLast() else { return }
+        defer {
+            if frame.ownsBase { baseValues.removeLast() }
+            if frame.ownsLang { langValues.removeLast() }
+        }
         switch frame.context {
         case .field:
             capturing = false
@@ -195,23 +221,23 @@ final class FeedDocumentReader: XMLEventHandler {
 
     private func startRoot(_ name: XMLName, _ cls: ElementClass, _ attributes: XMLAttributes, _ frame: inout Frame) {
         sawRoot = true
-        rootLang = frame.lang
+        rootLang = lang(frame)
         switch cls.tag {
         case .rss where cls.vocabulary == .core:
-            format = Self.rssFormat(version: attributes.value("version"))
+            format = Self.rssFormat(version: attributes.value(of: "version"))
             frame.context = .rssRoot
         case .rdf:
             format = cls.flavour == .rss090 ? .rss090 : .rss10
             frame.context = .rdfRoot
         case .feed where cls.vocabulary == .core:
-            if cls.flavour == .atom03 || (cls.flavour != .atom10 && attributes.value("version") == "0.3") {
+            if cls.flavour == .atom03 || (cls.flavour != .atom10 && attributes.value(of: "version") == "0.3") {
                 format = .atom03
             } else {
                 format = .atom10
             }
             frame.context = .feed
             frame.isAtom = true
-            feedMeta.language = frame.lang
+            feedMeta.language = lang(frame)
         case .channel where cls.vocabulary == .core:
             format = .rss
             frame.context = .feed
@@ -247,7 +273,7 @@ final class FeedDocumentReader: XMLEventHandler {
     private func finishEntry(_ frame: Frame) {
         inEntry = false
         var entry = entryMeta.makeEntry()
-        if entry.language == nil { entry.language = frame.lang }
+        if entry.language == nil { entry.language = lang(frame) }
         if entry.authors.isEmpty, format?.isAtom == true || frame.isAtom {
             entry.authors = entry.source?.authors.isEmpty == false ? (entry.source?.authors ?? []) : feedMeta.authors
         }
@@ -285,7 +311,7 @@ final class FeedDocumentReader: XMLEventHandler {
                 sourceMeta = MetadataBuilder()
                 inSource = true
             } else if context == .entry {
-                frame.attributeA = attributes.value("url")
+                frame.attributeA = attributes.value(of: "url")
                 beginField(&frame, mode: .text)
             } else {
                 frame.context = .ignored
@@ -303,46 +329,46 @@ final class FeedDocumentReader: XMLEventHandler {
             capturing = true
             capture.begin(mode: .text)
         case (.core, .link):
-            if let href = attributes.value("href") {
-                let link = makeLink(href: href, attributes: attributes, base: frame.base)
+            if let href = attributes.value(of: "href") {
+                let link = makeLink(href: href, attributes: attributes, base: base(frame))
                 m.addLink(link)
                 frame.context = .ignored
             } else {
                 // RSS's text link, or an Atom link that wrongly carries its address as text
-                frame.attributeA = attributes.value("rel")
-                frame.attributeB = attributes.value("type")
+                frame.attributeA = attributes.value(of: "rel")
+                frame.attributeB = attributes.value(of: "type")
                 beginField(&frame, mode: .text)
             }
         case (.core, .enclosure):
-            if let url = attributes.value("url") ?? attributes.value("href") {
-                let length = attributes.value("length").flatMap { Int($0.trimmingWhitespace()) }
-                let link = Link(href: URLResolver.resolve(url, against: frame.base), rel: "enclosure",
-                                type: attributes.value("type").nonEmpty, length: length)
+            if let url = attributes.value(of: "url") ?? attributes.value(of: "href") {
+                let length = attributes.value(of: "length").flatMap { Int($0.trimmingWhitespace()) }
+                let link = Link(href: URLResolver.resolve(url, against: base(frame)), rel: "enclosure",
+                                type: attributes.value(of: "type").nonEmpty, length: length)
                 m.addLink(link)
             }
             frame.context = .ignored
         case (.core, .category):
-            if let term = attributes.value("term") {
-                m.addCategory(Category(term: term, scheme: attributes.value("scheme").nonEmpty,
-                                                         label: attributes.value("label").nonEmpty))
+            if let term = attributes.value(of: "term") {
+                m.addCategory(Category(term: term, scheme: attributes.value(of: "scheme").nonEmpty,
+                                                         label: attributes.value(of: "label").nonEmpty))
                 frame.context = .ignored
             } else {
-                frame.attributeA = attributes.value("domain")
+                frame.attributeA = attributes.value(of: "domain")
                 beginField(&frame, mode: .text)
             }
         case (.core, .generator):
-            frame.attributeA = attributes.value("uri") ?? attributes.value("url")
-            frame.attributeB = attributes.value("version")
+            frame.attributeA = attributes.value(of: "uri") ?? attributes.value(of: "url")
+            frame.attributeB = attributes.value(of: "version")
             beginField(&frame, mode: .text)
         case (.core, .guid):
-            frame.attributeA = attributes.value("isPermaLink")
+            frame.attributeA = attributes.value(of: "isPermaLink")
             beginField(&frame, mode: .text)
         case (.core, .content):
-            if atomLike(cls) || attributes.value("type") != nil {
-                if let src = attributes.value("src") {
-                    frame.attributeA = URLResolver.resolve(src, against: frame.base)
+            if atomLike(cls) || attributes.value(of: "type") != nil {
+                if let src = attributes.value(of: "src") {
+                    frame.attributeA = URLResolver.resolve(src, against: base(frame))
                 }
-                frame.attributeB = attributes.value("type")
+                frame.attributeB = attributes.value(of: "type")
                 beginField(&frame, mode: atomTextMode(attributes, isContent: true, cls: cls))
             } else {
                 beginField(&frame, mode: .html)
@@ -353,7 +379,7 @@ final class FeedDocumentReader: XMLEventHandler {
             beginField(&frame, mode: .xhtml(stripWrapper: false))
         case (.core, .title), (.core, .copyright), (.core, .rights), (.core, .summary), (.core, .subtitle),
              (.core, .tagline):
-            if atomLike(cls) || attributes.value("type") != nil {
+            if atomLike(cls) || attributes.value(of: "type") != nil {
                 beginField(&frame, mode: atomTextMode(attributes, isContent: false, cls: cls))
             } else {
                 beginField(&frame, mode: .textOrHTML)
@@ -362,22 +388,22 @@ final class FeedDocumentReader: XMLEventHandler {
              (.dublinCoreTerms, .dctermsRights), (.itunes, .itunesSubtitle), (.itunes, .itunesSummary):
             beginField(&frame, mode: .textOrHTML)
         case (.media, .mediaTitle), (.media, .mediaDescription):
-            let type = attributes.value("type")
+            let type = attributes.value(of: "type")
             beginField(&frame, mode: type == "html" ? .html : .textOrHTML)
         case (.media, .mediaCategory):
-            frame.attributeA = attributes.value("scheme")
-            frame.attributeB = attributes.value("label")
+            frame.attributeA = attributes.value(of: "scheme")
+            frame.attributeB = attributes.value(of: "label")
             beginField(&frame, mode: .text)
         case (.media, .mediaGroup):
             frame.context = .transparent
         case (.itunes, .itunesCategory):
-            if let text = attributes.value("text"), !text.isEmpty {
+            if let text = attributes.value(of: "text"), !text.isEmpty {
                 m.addCategory(Category(term: text, scheme: "http://www.itunes.com/"))
             }
             frame.context = .transparent
         case (.itunes, .itunesImage):
-            if let href = attributes.value("href") ?? attributes.value("url") {
-                m.setOnce(\.itunesImage, URLResolver.resolve(href, against: frame.base))
+            if let href = attributes.value(of: "href") ?? attributes.value(of: "url") {
+                m.setOnce(\.itunesImage, URLResolver.resolve(href, against: base(frame)))
             }
             frame.context = .ignored
         case (.itunes, .itunesAuthor), (.dublinCore, .dcCreator), (.core, .managingEditor),
@@ -385,7 +411,7 @@ final class FeedDocumentReader: XMLEventHandler {
             beginField(&frame, mode: .text)
         case (.creativeCommons, .ccLicense), (.core, .license):
             if let resource = attributes.value("resource", namespace: Vocabulary.rdfURI) {
-                m.addLink(Link(href: URLResolver.resolve(resource, against: frame.base), rel: "license"))
+                m.addLink(Link(href: URLResolver.resolve(resource, against: base(frame)), rel: "license"))
                 frame.context = .ignored
             } else {
                 beginField(&frame, mode: .text)
@@ -414,8 +440,8 @@ final class FeedDocumentReader: XMLEventHandler {
 
     /// The text mode of an Atom text construct or content element from `type` (and 0.3's `mode`).
     private func atomTextMode(_ attributes: XMLAttributes, isContent: Bool, cls: ElementClass) -> TextMode {
-        let type = (attributes.value("type") ?? "").trimmingWhitespace().lowercased()
-        let mode = attributes.value("mode")?.lowercased()
+        let type = (attributes.value(of: "type") ?? "").trimmingWhitespace().lowercased()
+        let mode = attributes.value(of: "mode")?.lowercased()
         let atom03 = cls.flavour == .atom03 || format == .atom03
         if mode == "base64" { return .base64(mime: type.isEmpty ? "text/plain" : type) }
         switch type {
@@ -447,7 +473,7 @@ final class FeedDocumentReader: XMLEventHandler {
         }
         if parentContext == .image {
             if frame.tag == .url, !inEntry {
-                feedMeta.setOnce(\.imageURL, URLResolver.resolve(raw.trimmingWhitespace(), against: frame.base))
+                feedMeta.setOnce(\.imageURL, URLResolver.resolve(raw.trimmingWhitespace(), against: base(frame)))
             }
             return
         }
@@ -504,13 +530,13 @@ final class FeedDocumentReader: XMLEventHandler {
         case .link:
             if !value.isEmpty {
                 let rel = frame.attributeA.nonEmpty ?? "alternate"
-                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base), rel: rel,
+                m.addLink(Link(href: URLResolver.resolve(value, against: base(frame)), rel: rel,
                                type: frame.attributeB.nonEmpty))
                 if rel == "alternate" { m.hasAlternateFromRSSLink = true }
             }
         case .comments:
             if !value.isEmpty {
-                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base), rel: "replies"))
+                m.addLink(Link(href: URLResolver.resolve(value, against: base(frame)), rel: "replies"))
             }
         case .updated, .modified:
             m.atomUpdated = date(value, frame) ?? m.atomUpdated
@@ -531,19 +557,21 @@ final class FeedDocumentReader: XMLEventHandler {
                 m.setOnce(\.language, value)
                 // Like xml:lang, an RSS channel's language applies to the text that follows it.
                 if parentContext == .feed, let i = frames.lastIndex(where: { $0.context == .feed }),
-                   frames[i].lang == nil {
-                    frames[i].lang = value
+                   langValues[Int(frames[i].langIndex)] == nil, i == frames.count - 1, !frames[i].ownsLang {
+                    langValues.append(Self.normaliseLanguage(value))
+                    frames[i].langIndex = Int32(langValues.count - 1)
+                    frames[i].ownsLang = true
                 }
             }
         case .ttl:
             if let minutes = Int(value) { m.setOnce(\.ttl, minutes) }
         case .icon:
-            if !value.isEmpty { m.setOnce(\.icon, URLResolver.resolve(value, against: frame.base)) }
+            if !value.isEmpty { m.setOnce(\.icon, URLResolver.resolve(value, against: base(frame))) }
         case .logo:
-            if !value.isEmpty { m.setOnce(\.logo, URLResolver.resolve(value, against: frame.base)) }
+            if !value.isEmpty { m.setOnce(\.logo, URLResolver.resolve(value, against: base(frame))) }
         case .generator:
             if !value.isEmpty || frame.attributeA != nil {
-                let uri = frame.attributeA.map { URLResolver.resolve($0, against: frame.base) }
+                let uri = frame.attributeA.map { URLResolver.resolve($0, against: base(frame)) }
                 m.setOnce(\.generator, Generator(name: value, uri: uri, version: frame.attributeB.nonEmpty))
             }
         case .category:
@@ -569,14 +597,14 @@ final class FeedDocumentReader: XMLEventHandler {
         case .dcContributor, .contributor:
             m.addPerson(PersonBuilder.parse(value), contributor: true)
         case .source:
-            var source = Source(title: value.isEmpty ? nil : Text(value, lang: frame.lang))
+            var source = Source(title: value.isEmpty ? nil : Text(value, lang: lang(frame)))
             if let url = frame.attributeA?.trimmingWhitespace(), !url.isEmpty {
-                source.links = [Link(href: URLResolver.resolve(url, against: frame.base), rel: "self")]
+                source.links = [Link(href: URLResolver.resolve(url, against: base(frame)), rel: "self")]
             }
             if !source.isEmpty { m.source = source }
         case .ccLicense, .license:
             if !value.isEmpty {
-                m.addLink(Link(href: URLResolver.resolve(value, against: frame.base), rel: "license"))
+                m.addLink(Link(href: URLResolver.resolve(value, against: base(frame)), rel: "license"))
             }
         default:
             break
@@ -589,7 +617,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case .name, .itunesName: person.name = person.name ?? value.nonEmpty
         case .email, .itunesEmail: person.email = person.email ?? value.nonEmpty
         case .uri, .url:
-            if !value.isEmpty { person.uri = person.uri ?? URLResolver.resolve(value, against: frame.base) }
+            if !value.isEmpty { person.uri = person.uri ?? URLResolver.resolve(value, against: base(frame)) }
         default: break
         }
     }
@@ -606,13 +634,13 @@ final class FeedDocumentReader: XMLEventHandler {
     }
 
     private func makeLink(href: String, attributes: XMLAttributes, base: String?) -> Link {
-        let rel = attributes.value("rel")?.trimmingWhitespace()
-        let length = attributes.value("length").flatMap { Int($0.trimmingWhitespace()) }
+        let rel = attributes.value(of: "rel")?.trimmingWhitespace()
+        let length = attributes.value(of: "length").flatMap { Int($0.trimmingWhitespace()) }
         return Link(href: URLResolver.resolve(href, against: base),
                     rel: (rel?.isEmpty ?? true) ? "alternate" : rel ?? "alternate",
-                    type: attributes.value("type").nonEmpty,
-                    hreflang: attributes.value("hreflang").nonEmpty,
-                    title: attributes.value("title").nonEmpty,
+                    type: attributes.value(of: "type").nonEmpty,
+                    hreflang: attributes.value(of: "hreflang").nonEmpty,
+                    title: attributes.value(of: "title").nonEmpty,
                     length: length)
     }
 
@@ -636,10 +664,10 @@ final class FeedDocumentReader: XMLEventHandler {
             kind = mime.contains("html") ? .html : .text
         }
         if options.sanitize, kind != .text {
-            value = kind == .xhtml ? HTMLSanitizer.sanitizeXHTML(value, baseURL: frame.base)
-                                   : HTMLSanitizer.sanitize(value, baseURL: frame.base)
+            value = kind == .xhtml ? HTMLSanitizer.sanitizeXHTML(value, baseURL: base(frame))
+                                   : HTMLSanitizer.sanitize(value, baseURL: base(frame))
         }
-        return Text(value, type: kind, lang: frame.lang)
+        return Text(value, type: kind, lang: lang(frame))
     }
 
     private func makeContent(_ frame: Frame, _ value: String) -> Content? {
@@ -647,11 +675,11 @@ final class FeedDocumentReader: XMLEventHandler {
         switch frame.mode {
         case .base64(let mime) where !(mime.hasPrefix("text/") || mime == "html" || mime == "text"):
             // Decoded when it turns out to be text; binary content stays in base64.
-            return Content(Base64.decodeText(value) ?? value, type: mime, src: src, lang: frame.lang)
+            return Content(Base64.decodeText(value) ?? value, type: mime, src: src, lang: lang(frame))
         case .other(let mime):
-            var content = Content(value, type: mime, src: src, lang: frame.lang)
+            var content = Content(value, type: mime, src: src, lang: lang(frame))
             if options.sanitize, mime.contains("html") || mime.hasSuffix("xml") {
-                content.value = HTMLSanitizer.sanitize(value, baseURL: frame.base)
+                content.value = HTMLSanitizer.sanitize(value, baseURL: base(frame))
             }
             return content
         default:

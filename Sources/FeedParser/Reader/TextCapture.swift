@@ -67,7 +67,7 @@ struct TextCapture {
             wrapperDepth = 1
             depth = 1
             // anything before the wrapper was stray text: drop it; inside, white space counts
-            buffer.bytes.removeAll(keepingCapacity: true)
+            buffer.removeAll()
             buffer.dropsWhitespaceRuns = false
             return
         }
@@ -75,8 +75,8 @@ struct TextCapture {
         buffer.switchToMarkup()
         sawMarkup = true
         depth += 1
-        buffer.appendMarkup(CollectionOfOne(UInt8(ascii: "<")))
-        buffer.appendMarkup(name.localName.utf8)
+        buffer.append(UInt8(ascii: "<"))
+        buffer.appendMarkup(name.localName)
         let inherited = namespaces.last ?? XHTMLNames.namespace
         let namespace = name.namespace.isEmpty ? inherited : name.namespace
         namespaces.append(namespace)
@@ -84,10 +84,10 @@ struct TextCapture {
             buffer.appendAttribute("xmlns", namespace)
         }
         var declared = declaredPrefixes
-        attributes.appendMarkup(to: &buffer.bytes) { prefix, _ in declared.insert(prefix).inserted }
+        attributes.appendMarkup(to: buffer) { prefix, _ in declared.insert(prefix).inserted }
         declaredPrefixes = declared
-        buffer.appendMarkup(CollectionOfOne(UInt8(ascii: ">")))
-        openTagEnd = buffer.bytes.count
+        buffer.append(UInt8(ascii: ">"))
+        openTagEnd = buffer.count
     }
 
     /// Returns false when the end tag closes the captured element itself.
@@ -102,36 +102,26 @@ struct TextCapture {
             return true
         }
         _ = namespaces.popLast()
-        if let end = openTagEnd, end == buffer.bytes.count, XHTMLNames.voidElements.contains(name.localName) {
-            buffer.bytes.removeLast()
-            buffer.appendMarkup(" />".utf8)
+        if let end = openTagEnd, end == buffer.count, XHTMLNames.voidElements.contains(name.localName) {
+            buffer.removeLast()
+            buffer.appendMarkup(" />")
             openTagEnd = nil
             return true
         }
         openTagEnd = nil
-        buffer.appendMarkup("</".utf8)
-        buffer.appendMarkup(name.localName.utf8)
-        buffer.appendMarkup(CollectionOfOne(UInt8(ascii: ">")))
+        buffer.appendMarkup("</")
+        buffer.appendMarkup(name.localName)
+        buffer.append(UInt8(ascii: ">"))
         return true
     }
 
-    var string: String { String(decoding: buffer.bytes, as: UTF8.self) }
+    var string: String { buffer.withBytes { UTF8Text.string($0) } }
 
     /// The content without leading and trailing XML white space, as a string.
     var trimmedString: String {
-        let bytes = buffer.bytes
-        var start = 0
-        var end = bytes.count
-        while start < end, Self.isSpace(bytes[start]) { start += 1 }
-        while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
-        let value = start == 0 && end == bytes.count
-            ? String(decoding: bytes, as: UTF8.self)
-            : bytes.withUnsafeBufferPointer { String(decoding: $0[start..<end], as: UTF8.self) }
-        return buffer.sawLatinReference ? Windows1252.repairDoubleEncoding(value) : value
-    }
-
-    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+        let value = buffer.trimmedString()
+        guard buffer.sawLatinReference, buffer.withBytes(Windows1252.mayBeDoubleEncoded) else { return value }
+        return Windows1252.repairDoubleEncoding(value)
     }
 }
 
@@ -203,7 +193,6 @@ enum Windows1252 {
     /// are valid UTF-8 with multi-byte characters is UTF-8 read the wrong way once: read it
     /// again as UTF-8. Anything else is returned unchanged.
     static func repairDoubleEncoding(_ text: String) -> String {
-        guard mayBeDoubleEncoded(text.utf8) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var sawHigh = false
@@ -219,23 +208,24 @@ enum Windows1252 {
     /// A cheap look for the telltale of UTF-8 read as Latin-1: a lead byte's character
     /// (U+00C2–U+00F4, written C3 82–C3 B4) directly followed by a continuation byte's character
     /// (U+0080–U+00BF, written C2 80–C2 BF, or one of windows-1252's substitutes such as `€`).
-    static func mayBeDoubleEncoded(_ utf8: String.UTF8View) -> Bool {
-        var previousWasLead = false
-        var iterator = utf8.makeIterator()
-        while let b = iterator.next() {
-            if b < 0x80 {
-                previousWasLead = false
-                continue
+    static func mayBeDoubleEncoded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
+            var previousWasLead = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                i += 1
+                if b < 0x80 {
+                    previousWasLead = false
+                    continue
+                }
+                if b < 0xC0 { continue }   // a continuation byte of the character just read
+                if previousWasLead, b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }
+                previousWasLead = b == 0xC3 && i < n && bytes[i] >= 0x82 && bytes[i] <= 0xB4
             }
-            if b < 0xC0 { continue }   // a continuation byte of the character just read
-            if previousWasLead, b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }
-            if b == 0xC3, let b1 = iterator.next() {
-                previousWasLead = b1 >= 0x82 && b1 <= 0xB4
-            } else {
-                previousWasLead = false
-            }
+            return false
         }
-        return false
     }
 
 }

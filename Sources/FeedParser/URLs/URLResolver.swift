@@ -1,3 +1,5 @@
+import FeedXML
+
 /// Resolution of URI references against a base URI, as RFC 3986 §5.2 describes it, done on the
 /// UTF-8 bytes of the strings.
 ///
@@ -19,6 +21,11 @@ public enum URLResolver {
     /// unchanged when base is nil or the reference is already absolute. Never crashes, whatever
     /// the strings.
     public static func resolve(_ reference: String, against base: String?) -> String {
+        // Fast path: an absolute reference without surrounding space is its own resolution.
+        if let first = reference.utf8.first, let last = reference.utf8.last,
+           !ASCIIByte.isWhitespace(first), !ASCIIByte.isWhitespace(last) {
+            if base == nil || schemeLength(reference.utf8) != nil { return reference }
+        }
         let trimmedReference = trimmingASCIIWhitespace(reference)
         guard let base else { return String(trimmedReference) }
         let trimmedBase = trimmingASCIIWhitespace(base)
@@ -86,7 +93,7 @@ public enum URLResolver {
             target.append(ASCIIByte.numberSign)
             target.append(contentsOf: referenceBytes[fragment])
         }
-        return String(decoding: target, as: UTF8.self)
+        return UTF8Text.string(target)
     }
 
     /// True when the reference (surrounding whitespace ignored) starts with a scheme

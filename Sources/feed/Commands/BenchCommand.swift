@@ -32,6 +32,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Sanitize HTML as `feed parse --sanitize` does.")
     var sanitize = false
 
+    @Flag(help: "Measure only the XML layer: libxml2's events reaching Swift, no feed built.")
+    var eventsOnly = false
+
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
     }
@@ -43,7 +46,18 @@ struct BenchCommand: ParsableCommand {
         var sink = 0
         let clock = ContinuousClock()
         var elapsed = Duration.zero
-        if stream {
+        if eventsOnly {
+            let bytes = try input.readAll()
+            for _ in 0..<`repeat` {
+                let start = clock.now
+                let counter = EventCounter()
+                let parser = XMLStreamParser(handler: counter, limits: options.limits)
+                parser.feed(bytes)
+                parser.finish()
+                elapsed += clock.now - start
+                entries = counter.entries
+            }
+        } else if stream {
             for _ in 0..<`repeat` {
                 let start = clock.now
                 var count = 0
@@ -93,4 +107,20 @@ struct BenchCommand: ParsableCommand {
         n &+= (entry.content?.value ?? entry.summary?.value)?.utf8.count ?? 0
         return n
     }
+}
+
+/// Counts entries and touches every event, for `feed bench --events-only`.
+private final class EventCounter: XMLEventHandler {
+    var entries = 0
+    var textBytes = 0
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes, location: XMLLocation) {
+        if name.localName == "item" || name.localName == "entry" { entries += 1 }
+    }
+
+    func endElement(_ name: XMLName) {}
+
+    func characters(_ text: XMLCharacters) { textBytes &+= text.count }
+
+    func problem(_ problem: XMLProblem) {}
 }

@@ -58,6 +58,8 @@ public struct FeedParser: Sendable {
         let decoded = DocumentDecoder.decode(data, contentType: contentType)
         var entries: [Entry] = []
         let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
+        // The decoder hands over valid UTF-8 (validated, transcoded or repaired).
+        reader.textBuffer.inputIsValidUTF8 = true
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
         decoded.utf8.withUnsafeBytes { all in
             var offset = 0
@@ -146,6 +148,7 @@ public final class FeedStreamParser {
     private func push(_ utf8: [UInt8]) throws(FeedParseError) {
         if xml == nil {
             let reader = FeedDocumentReader(options: options, baseURL: baseURL, onEntry: onEntry)
+            reader.textBuffer.inputIsValidUTF8 = true
             self.reader = reader
             xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
         }

@@ -13,6 +13,15 @@ public enum UTF8Text {
         return String(copying: unsafe UTF8Span(unchecked: bytes.span))
     }
 
+    /// A string from bytes already known to be valid UTF-8: libxml2's output for a document that
+    /// was valid UTF-8 going in (it emits whole characters of its input, and only valid characters
+    /// of its own). Checked in debug builds.
+    public static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !bytes.isEmpty else { return "" }
+        assert(UTF8Validation.validate(bytes) == .valid)
+        return String(copying: unsafe UTF8Span(unchecked: bytes.span))
+    }
+
     public static func string(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { string($0) }
     }

@@ -311,6 +311,7 @@ final class XMLNameTable {
     @exclusivity(unchecked) private var cache = [Slot](repeating: Slot(key: nil, name: XMLName(id: -1, namespace: "", localName: "")),
                                                       count: XMLNameTable.cacheSize)
     @exclusivity(unchecked) private var table: [Key: XMLName] = [:]
+    @exclusivity(unchecked) private var idsByName: [String: Int] = [:]
     @exclusivity(unchecked) private(set) var nextID = 0
 
     @inline(__always)
@@ -334,11 +335,13 @@ final class XMLNameTable {
         let pre = prefix.map { String(cString: $0) } ?? ""
         // The same (namespace, local name) reached through another prefix keeps its first id.
         let id: Int
-        if let twin = table.values.first(where: { $0.localName == local && $0.namespace == ns }) {
-            id = twin.id
+        let qualified = ns + " " + local
+        if let twin = idsByName[qualified] {
+            id = twin
         } else {
             id = nextID
             nextID += 1
+            idsByName[qualified] = id
         }
         let name = XMLName(id: id, namespace: ns, localName: local, prefix: pre)
         table[key] = name

@@ -35,7 +35,7 @@ public final class XMLStreamParser {
         sax.startElementNs = XMLCallbacks.startElement
         sax.endElementNs = XMLCallbacks.endElement
         sax.characters = XMLCallbacks.characters
-        sax.cdataBlock = XMLCallbacks.characters
+        sax.cdataBlock = XMLCallbacks.cdataBlock
         sax.getEntity = XMLCallbacks.getEntity
         sax.entityDecl = XMLCallbacks.entityDeclaration
         sax.serror = XMLCallbacks.structuredError
@@ -289,6 +289,15 @@ enum XMLCallbacks {
     }
 
     static let characters: charactersSAXFunc = { ctx, chars, length in
+        text(ctx, chars, length, cdata: false)
+    }
+
+    static let cdataBlock: cdataBlockSAXFunc = { ctx, chars, length in
+        text(ctx, chars, length, cdata: true)
+    }
+
+    @inline(__always)
+    static func text(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32, cdata: Bool) {
         withState(ctx) { s in
         guard !s.stopped, let chars, length > 0 else { return }
         s.keepEntitiesFlowing()
@@ -307,7 +316,7 @@ enum XMLCallbacks {
                 // a character reference is handed over alone, with the cursor just past its ';'
                 fromReference = (cur - 1).pointee == UInt8(ascii: ";")
             }
-            buffer.appendCharacters(chars, Int(length), fromReference: fromReference)
+            buffer.appendCharacters(chars, Int(length), fromReference: fromReference, fromCDATA: cdata)
         }
         if !collected {
             s.handler.characters(XMLCharacters(base: chars, count: Int(length)))

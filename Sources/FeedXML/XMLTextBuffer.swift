@@ -25,6 +25,9 @@ public final class XMLTextBuffer {
     @exclusivity(unchecked) public var dropsWhitespaceRuns = false
     /// A character reference to a character between U+0080 and U+00FF was read.
     @exclusivity(unchecked) public var sawLatinReference = false
+    /// The document going into the parser is known to be valid UTF-8 (the caller validated or
+    /// transcoded it), so what the parser hands over is too and need not be validated again.
+    public var inputIsValidUTF8 = false
 
     public init() {
         capacity = 4096
@@ -89,7 +92,8 @@ public final class XMLTextBuffer {
         var end = count
         while start < end, Self.isSpace(storage[start]) { start += 1 }
         while end > start, Self.isSpace(storage[end - 1]) { end -= 1 }
-        return UTF8Text.string(UnsafeBufferPointer(start: storage + start, count: end - start))
+        let text = UnsafeBufferPointer(start: storage + start, count: end - start)
+        return inputIsValidUTF8 ? UTF8Text.string(validUTF8: text) : UTF8Text.string(text)
     }
 
     @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
@@ -107,7 +111,7 @@ public final class XMLTextBuffer {
 
     /// Text from the document.
     @inline(__always)
-    func appendCharacters(_ base: UnsafePointer<UInt8>, _ length: Int, fromReference: Bool) {
+    func appendCharacters(_ base: UnsafePointer<UInt8>, _ length: Int, fromReference: Bool, fromCDATA: Bool = false) {
         if length == 1, !escapesMarkup {
             append(base.pointee)
             return
@@ -123,7 +127,10 @@ public final class XMLTextBuffer {
         }
         let run = UnsafeBufferPointer(start: base, count: length)
         if dropsWhitespaceRuns, XMLCharacters.isWhitespace(run) { return }
-        if escapesMarkup {
+        if escapesMarkup, length == 1 || fromCDATA {
+            // In element content libxml2 never hands over `&` or `<` inside a longer run: each
+            // comes from a reference and arrives alone. Only single characters and CDATA need
+            // looking at (`>` may stay as it is in text).
             appendEscaped(run)
         } else {
             append(run)

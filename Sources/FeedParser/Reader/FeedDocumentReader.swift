@@ -40,13 +40,13 @@ final class FeedDocumentReader: XMLEventHandler {
     let documentBaseURL: String?
     private let onEntry: (Entry) -> Void
 
-    private(set) var format: FeedFormat?
-    private(set) var rejection: FeedParseError?
-    private(set) var diagnostics: [ParseDiagnostic] = []
-    private(set) var wellFormed = true
-    private(set) var entryCount = 0
+    @exclusivity(unchecked) private(set) var format: FeedFormat?
+    @exclusivity(unchecked) private(set) var rejection: FeedParseError?
+    @exclusivity(unchecked) private(set) var diagnostics: [ParseDiagnostic] = []
+    @exclusivity(unchecked) private(set) var wellFormed = true
+    @exclusivity(unchecked) private(set) var entryCount = 0
 
-    private var classes: [ElementClass?] = []
+    @exclusivity(unchecked) private var classes: [ElementClass?] = []
     @exclusivity(unchecked) private var capture = TextCapture()
     @exclusivity(unchecked) private var capturing = false
     @exclusivity(unchecked) private var frames: [Frame] = []
@@ -57,14 +57,14 @@ final class FeedDocumentReader: XMLEventHandler {
     @inline(__always) private func base(_ frame: Frame) -> String? { baseValues[Int(frame.baseIndex)] }
     @inline(__always) private func lang(_ frame: Frame) -> String? { langValues[Int(frame.langIndex)] }
 
-    var feedMeta = MetadataBuilder()
-    private var entryMeta = MetadataBuilder()
-    private var sourceMeta = MetadataBuilder()
-    private var inEntry = false
-    private var inSource = false
-    private var person = PersonBuilder()
-    private var sawRoot = false
-    private var rootLang: String?
+    @exclusivity(unchecked) var feedMeta = MetadataBuilder()
+    @exclusivity(unchecked) private var entryMeta = MetadataBuilder()
+    @exclusivity(unchecked) private var sourceMeta = MetadataBuilder()
+    @exclusivity(unchecked) private var inEntry = false
+    @exclusivity(unchecked) private var inSource = false
+    @exclusivity(unchecked) private var person = PersonBuilder()
+    @exclusivity(unchecked) private var sawRoot = false
+    @exclusivity(unchecked) private var rootLang: String?
 
     init(options: FeedParserOptions, baseURL: String?, onEntry: @escaping (Entry) -> Void) {
         self.options = options
@@ -272,7 +272,11 @@ final class FeedDocumentReader: XMLEventHandler {
 
     private func finishEntry(_ frame: Frame) {
         inEntry = false
-        var entry = entryMeta.makeEntry()
+        // Moved out rather than copied: the builder's strings and lists change hands without
+        // being retained and released one by one.
+        var finished = MetadataBuilder()
+        swap(&finished, &entryMeta)
+        var entry = finished.makeEntry()
         if entry.language == nil { entry.language = lang(frame) }
         if entry.authors.isEmpty, format?.isAtom == true || frame.isAtom {
             entry.authors = entry.source?.authors.isEmpty == false ? (entry.source?.authors ?? []) : feedMeta.authors

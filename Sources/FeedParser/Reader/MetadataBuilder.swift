@@ -98,7 +98,7 @@ struct MetadataBuilder {
     }
 
     /// The entry-level reading; RSS's `dc:date` is a publication date unless `pubDate` is there too.
-    func makeEntry() -> Entry {
+    consuming func makeEntry() -> Entry {
         var entry = Entry()
         entry.id = id ?? guid
         entry.title = title ?? dcTitle ?? mediaTitle

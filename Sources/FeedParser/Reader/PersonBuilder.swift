@@ -22,6 +22,8 @@ struct PersonBuilder {
     static func parse(_ raw: String) -> Person {
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return Person() }
+        // Most RSS authors are a bare name: no address to look for.
+        if !text.utf8.contains(UInt8(ascii: "@")) { return Person(name: text) }
         guard let (email, range) = findEmail(in: text) else {
             return Person(name: text)
         }

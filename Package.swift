@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,14 @@ let package = Package(
         .target(name: "FeedModel"),
         .target(name: "FeedXML", dependencies: ["CLibXML2"]),
         .target(name: "FeedParser", dependencies: ["FeedXML", "FeedModel"]),
-        .target(name: "Syndication", dependencies: ["FeedModel", "FeedParser"]),
+        .target(
+            name: "FeedImporter",
+            dependencies: [
+                "FeedParser", "FeedModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(name: "Syndication", dependencies: ["FeedModel", "FeedParser", "FeedImporter"]),
         .executableTarget(
             name: "feed",
             dependencies: [

@@ -1,8 +1,9 @@
 /// Syndication: read every RSS, Atom and JSON feed, store articles, and write feeds.
 ///
 /// This module re-exports what a Swift user needs: the model (`Feed`, `Entry`, `Text`, …), the
-/// parser (`FeedParser`, `FeedStreamParser`) and the XML layer's public types (`XMLParseLimits`,
-/// `SourcePosition`).
+/// parser (`FeedParser`, `FeedStreamParser`), the HTTP client (`HTTPFetcher`) and the XML layer's
+/// public types (`XMLParseLimits`, `SourcePosition`).
 @_exported import FeedModel
 @_exported import FeedParser
+@_exported import FeedImporter
 @_exported import FeedXML

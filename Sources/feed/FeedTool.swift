@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Syndication
 
 /// The `feed` command line. Exit status: 0 success, 1 a feed could not be read (or, for
 /// commands that judge, was judged bad), 2 a usage or I/O error.
@@ -42,7 +43,7 @@ struct FeedCommand: AsyncParsableCommand {
 
         Exit status: 0 success, 1 a feed could not be read, 2 a usage or I/O error.
         """,
-        version: SyndicationVersion.current,
+        version: SyndicationRelease.version,
         subcommands: [ParseCommand.self, BenchCommand.self]
     )
 }
@@ -70,8 +71,4 @@ enum StandardOutput {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
-}
-
-enum SyndicationVersion {
-    static let current = "0.1.0"
 }

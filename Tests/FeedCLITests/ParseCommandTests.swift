@@ -96,3 +96,35 @@ struct ParseCommandTests {
         #expect(outcome.stdout.contains("--sanitize"))
     }
 }
+
+@Suite("feed parse over HTTP")
+struct ParseOverHTTPTests {
+    @Test func urlIsFetchedAndItsContentTypeCharsetIsUsed() throws {
+        // The body is windows-1252 while the document declares UTF-8: the HTTP charset wins.
+        let body = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Caf".utf8)
+            + [0xE9] + Array("</title><link>https://cafe.example/</link></channel></rss>".utf8)
+        let server = try LoopbackHTTPServer(headers: ["Content-Type": "application/rss+xml; charset=windows-1252"],
+                                            body: body)
+        defer { server.stop() }
+        let outcome = try FeedProcess.run(["parse", server.url, "--json"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.contains("\"value\" : \"Café\""))
+        #expect(outcome.stdout.contains("\"encoding\" : \"windows-1252\""))
+    }
+
+    @Test func relativeLinksResolveAgainstTheFetchedAddress() throws {
+        let body = Array("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><link href=\"/home\"/></feed>".utf8)
+        let server = try LoopbackHTTPServer(headers: ["Content-Type": "application/atom+xml"], body: body)
+        defer { server.stop() }
+        let outcome = try FeedProcess.run(["parse", server.url, "--json"])
+        #expect(outcome.stdout.contains("\"href\" : \"http://127.0.0.1:\(server.port)/home\""))
+    }
+
+    @Test func httpErrorIsAnIOErrorWithStatus2() throws {
+        let server = try LoopbackHTTPServer(status: "404 Not Found", body: Array("gone".utf8))
+        defer { server.stop() }
+        let outcome = try FeedProcess.run(["parse", server.url])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "feed: \(server.url): HTTP 404 Not Found\n")
+    }
+}

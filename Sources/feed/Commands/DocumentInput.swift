@@ -1,16 +1,24 @@
 import Foundation
 
-/// Where a command reads a document from: a file, standard input (`-`), or later a URL.
+/// Where a command reads a document from: a file, standard input (`-`), or an http(s) URL.
 struct DocumentInput {
     enum Origin: Equatable {
         case file(String)
         case standardInput
+        case url(String)
     }
 
     let origin: Origin
 
     init(_ argument: String) {
-        origin = argument == "-" ? .standardInput : .file(argument)
+        let lower = argument.lowercased()
+        if argument == "-" {
+            origin = .standardInput
+        } else if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            origin = .url(argument)
+        } else {
+            origin = .file(argument)
+        }
     }
 
     /// The name used in messages.
@@ -18,6 +26,7 @@ struct DocumentInput {
         switch origin {
         case .file(let path): return path
         case .standardInput: return "<stdin>"
+        case .url(let url): return url
         }
     }
 
@@ -26,6 +35,8 @@ struct DocumentInput {
     func forEachChunk(chunkSize: Int = 1 << 16, _ body: ([UInt8]) throws -> Bool) throws {
         let fd: Int32
         switch origin {
+        case .url(let url):
+            throw CommandFailure.io("\(url): URLs are fetched, not read as files")
         case .standardInput:
             fd = 0
         case .file(let path):
@@ -84,7 +95,7 @@ struct DocumentInputRest {
 
     func forEachChunk(_ body: ([UInt8]) throws -> Bool) throws {
         switch input.origin {
-        case .standardInput:
+        case .standardInput, .url:
             try input.forEachChunk(body)
         case .file:
             var skipped = 0

@@ -19,7 +19,7 @@ struct ParseCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "The feed: a file path, or - for standard input.")
+    @Argument(help: "The feed: a file path, an http(s) URL, or - for standard input.")
     var source: String
 
     @Flag(help: "Print the parsed feed as JSON (the parsed-feed contract).")
@@ -44,7 +44,13 @@ struct ParseCommand: AsyncParsableCommand {
         let input = DocumentInput(source)
         var options = FeedParserOptions(sanitize: sanitize)
         options.limits.maxInputBytes = maxSize
-        let parsed = try FeedReading.read(input, options: options, baseURL: baseURL, contentType: contentType)
+        let parsed: ParsedFeed
+        if case .url(let url) = input.origin {
+            parsed = try await FeedReading.fetch(url, options: options, baseURL: baseURL, contentType: contentType,
+                                                 maxSize: maxSize)
+        } else {
+            parsed = try FeedReading.read(input, options: options, baseURL: baseURL, contentType: contentType)
+        }
         if diagnostics {
             for d in parsed.diagnostics {
                 StandardError.write("\(input.displayName):\(d)\n")
@@ -110,6 +116,31 @@ enum FeedReading {
         parsed.feed.entries = entries
         parsed.entryCount = entries.count
         return parsed
+    }
+
+    /// Fetches a feed over HTTP (redirects followed, gzip, limits) and parses the body with the
+    /// response's Content-Type and final address, unless the caller gave their own.
+    static func fetch(_ url: String, options: FeedParserOptions, baseURL: String?, contentType: String?,
+                      maxSize: Int) async throws -> ParsedFeed {
+        let fetcher = HTTPFetcher(options: HTTPFetchOptions(maxBodyBytes: min(maxSize, options.limits.maxInputBytes)))
+        let result: HTTPFetchResult
+        do {
+            result = try await fetcher.fetch(url)
+        } catch {
+            await fetcher.shutdown()
+            throw CommandFailure.io("\(url): \(error)")
+        }
+        await fetcher.shutdown()
+        guard case .fetched(let body, let servedType) = result.outcome else {
+            throw CommandFailure.io("\(url): HTTP \(result.status), no feed in the answer")
+        }
+        let documentURL = result.contentLocation.map { URLResolver.resolve($0, against: result.finalURL) } ?? result.finalURL
+        do {
+            return try FeedParser(options: options).parse(data: body, baseURL: baseURL ?? documentURL,
+                                                          contentType: contentType ?? servedType)
+        } catch {
+            throw CommandFailure.unreadableFeed(describe(error, in: DocumentInput(url)))
+        }
     }
 
     static func describe(_ error: FeedParseError, in input: DocumentInput) -> String {

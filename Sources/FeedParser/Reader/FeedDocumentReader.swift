@@ -38,7 +38,7 @@ final class FeedDocumentReader: XMLEventHandler {
 
     let options: FeedParserOptions
     let documentBaseURL: String?
-    private let onEntry: (Entry) -> Void
+    private let onEntry: (consuming Entry) -> Void
 
     @exclusivity(unchecked) private(set) var format: FeedFormat?
     @exclusivity(unchecked) private(set) var rejection: FeedParseError?
@@ -66,7 +66,7 @@ final class FeedDocumentReader: XMLEventHandler {
     @exclusivity(unchecked) private var sawRoot = false
     @exclusivity(unchecked) private var rootLang: String?
 
-    init(options: FeedParserOptions, baseURL: String?, onEntry: @escaping (Entry) -> Void) {
+    init(options: FeedParserOptions, baseURL: String?, onEntry: @escaping (consuming Entry) -> Void) {
         self.options = options
         self.documentBaseURL = baseURL
         self.baseValues = [baseURL]

@@ -36,6 +36,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A libFuzzer target over the parser (see its source for the flags); a plain build links a
+        // program that does nothing.
+        .executableTarget(name: "FeedFuzz", dependencies: ["FeedParser"], path: "Fuzz/FeedFuzz"),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML"]),
         .testTarget(

@@ -1,0 +1,25 @@
+import FeedParser
+
+/// libFuzzer entry point: every input must parse or be refused with an error, never crash, hang
+/// or leak. Built as a plain (do-nothing) program by `swift build`; for fuzzing:
+///
+///     swift build -c debug --product FeedFuzz --scratch-path .build-fuzz \
+///         --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
+///     SWIFT_BACKTRACE=enable=no .build-fuzz/debug/FeedFuzz Fuzz/corpus -max_total_time=300
+@_cdecl("LLVMFuzzerTestOneInput")
+public func feedFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    var options = FeedParserOptions(sanitize: true)
+    options.limits.maxInputBytes = 1 << 20
+    _ = try? FeedParser(options: options).parse(data: bytes, baseURL: "https://fuzz.example/feed")
+    // The streaming parser must agree that the input is safe to read piece by piece.
+    let stream = FeedStreamParser(options: options) { _ in }
+    var offset = 0
+    while offset < bytes.count {
+        let end = min(bytes.count, offset + 7)
+        if (try? stream.feed(Array(bytes[offset..<end]))) == nil { return 0 }
+        offset = end
+    }
+    _ = try? stream.finish()
+    return 0
+}

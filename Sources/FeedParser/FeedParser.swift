@@ -55,13 +55,55 @@ public struct FeedParser: Sendable {
         case .markup:
             break
         }
+        if DocumentDecoder.choosesUTF8Upfront(data, contentType: contentType),
+           let parsed = try parseValidatingAsItGoes(data, baseURL: baseURL) {
+            return parsed
+        }
         let decoded = DocumentDecoder.decode(data, contentType: contentType)
+        return try parse(utf8: decoded.utf8, baseURL: baseURL, encoding: decoded.encoding,
+                         recovered: decoded.recovered, notes: decoded.notes)
+    }
+
+    /// The common case, UTF-8: each 64 KiB piece is validated just before libxml2 reads it, so
+    /// the bytes are read from memory once, not twice. Returns nil (and the caller decodes the
+    /// whole document) as soon as a piece is not UTF-8.
+    private func parseValidatingAsItGoes(_ data: [UInt8], baseURL: String?) throws(FeedParseError) -> ParsedFeed? {
+        var entries: [Entry] = []
+        let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
+        reader.textBuffer.inputIsValidUTF8 = true
+        let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
+        let valid = data.withUnsafeBytes { all -> Bool in
+            guard let base = all.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
+            var offset = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let step = 64 * 1024
+            while offset < all.count, !reader.shouldStop, !xml.isStopped {
+                var end = min(offset + step, all.count)
+                switch UTF8Validation.validate(UnsafeBufferPointer(start: base + offset, count: end - offset)) {
+                case .valid:
+                    break
+                case .truncated(let at) where end < all.count && at > 0:
+                    end = offset + at   // a character split by the piece: it goes with the next
+                default:
+                    return false
+                }
+                xml.feed(UnsafeRawBufferPointer(start: base + offset, count: end - offset))
+                offset = end
+            }
+            return true
+        }
+        guard valid else { return nil }
+        xml.finish()
+        return try finish(reader: reader, xml: xml, entries: entries, encoding: "utf-8", recovered: false, notes: [])
+    }
+
+    private func parse(utf8: [UInt8], baseURL: String?, encoding: String, recovered: Bool,
+                       notes: [String]) throws(FeedParseError) -> ParsedFeed {
         var entries: [Entry] = []
         let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
         // The decoder hands over valid UTF-8 (validated, transcoded or repaired).
         reader.textBuffer.inputIsValidUTF8 = true
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
-        decoded.utf8.withUnsafeBytes { all in
+        utf8.withUnsafeBytes { all in
             var offset = 0
             let step = 64 * 1024
             while offset < all.count, !reader.shouldStop, !xml.isStopped {
@@ -71,8 +113,14 @@ public struct FeedParser: Sendable {
             }
         }
         xml.finish()
-        var result = try FeedAssembly.finish(reader: reader, encoding: decoded.encoding,
-                                             recovered: decoded.recovered, encodingNotes: decoded.notes)
+        return try finish(reader: reader, xml: xml, entries: entries, encoding: encoding, recovered: recovered, notes: notes)
+    }
+
+    private func finish(reader: FeedDocumentReader, xml: XMLStreamParser, entries: [Entry], encoding: String,
+                        recovered: Bool, notes: [String]) throws(FeedParseError) -> ParsedFeed {
+        var entries = entries
+        var result = try FeedAssembly.finish(reader: reader, encoding: encoding, recovered: recovered,
+                                             encodingNotes: notes)
         if result.feed.format.isAtom, !result.feed.authors.isEmpty {
             // Atom entries without authors take the feed's, even when the feed names them last.
             for i in entries.indices where entries[i].authors.isEmpty && entries[i].source?.authors.isEmpty != false {

@@ -27,6 +27,14 @@ public struct DecodedDocument: Sendable {
 /// A document that declares nothing and is not UTF-8 reaches recognition through step 3, so
 /// it counts as recovered: XML says such a document is UTF-8.
 public enum DocumentDecoder {
+    /// True when the rules pick UTF-8 from the Content-Type, the byte order mark, the declaration
+    /// or the default alone, before any byte of the body is looked at. A caller may then validate
+    /// the body piece by piece as it parses (cache-warm, in one pass) and fall back to `decode`
+    /// only if a piece turns out not to be UTF-8.
+    public static func choosesUTF8Upfront(_ bytes: [UInt8], contentType: String?) -> Bool {
+        EncodingChooser.firstChoiceName(bytes, contentType: contentType) == "utf-8"
+    }
+
     public static func decode(_ bytes: [UInt8], contentType: String?) -> DecodedDocument {
         let decision = EncodingChooser.decide(bytes, contentType: contentType, isComplete: true)
         return DecodedDocument(utf8: decision.output, encoding: decision.transcoder.encoding,
@@ -56,6 +64,11 @@ struct EncodingChooser {
     private var notes: [String] = []
     private var recovered = false
     private var tried: Set<String> = []
+
+    static func firstChoiceName(_ bytes: [UInt8], contentType: String?) -> String? {
+        var chooser = EncodingChooser(bytes: bytes, contentType: contentType, isComplete: true)
+        return chooser.firstChoice()?.0.name
+    }
 
     static func decide(_ bytes: [UInt8], contentType: String?, isComplete: Bool) -> EncodingDecision {
         var chooser = EncodingChooser(bytes: bytes, contentType: contentType, isComplete: isComplete)
@@ -109,7 +122,7 @@ struct EncodingChooser {
     }
 
     /// The encoding rules 1 and 2 choose, or nil (with a note) when the name chosen is unknown.
-    private mutating func firstChoice() -> (EncodingEntry, String)? {
+    fileprivate mutating func firstChoice() -> (EncodingEntry, String)? {
         let declared = prologue.declaredEncoding
         if let charset = self.contentType?.charset {
             guard let entry = resolve(charset) else {

@@ -1,6 +1,6 @@
 /// UTF-8 validation without copying: the hot path for the documents most feeds are.
-enum UTF8Validation {
-    enum Outcome: Equatable {
+public enum UTF8Validation {
+    public enum Outcome: Equatable, Sendable {
         case valid
         /// The byte at this offset starts no well-formed sequence (everything before it is valid).
         case invalid(at: Int)
@@ -17,7 +17,7 @@ enum UTF8Validation {
     /// Checks ASCII runs eight bytes at a time (thirty-two while they last) and multi-byte
     /// sequences by the table of well-formed byte sequences in Unicode §3.9: no overlong forms,
     /// no surrogates, nothing above U+10FFFF.
-    static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Outcome {
+    public static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Outcome {
         guard let base = buffer.baseAddress else { return .valid }
         let count = buffer.count
         var index = 0

@@ -40,6 +40,15 @@ public struct FeedParser: Sendable {
     ///   - contentType: the HTTP `Content-Type` it came with; its charset takes part in choosing
     ///     the encoding.
     public func parse(data: [UInt8], baseURL: String? = nil, contentType: String? = nil) throws(FeedParseError) -> ParsedFeed {
+        if let junk = DocumentSniffer.junkBeforeMarkup(data) {
+            // A warning printed by the server before the XML: read what follows it.
+            var parsed = try parse(data: Array(data[junk...]), baseURL: baseURL, contentType: contentType)
+            parsed.feed.wellFormed = false
+            parsed.diagnostics.insert(ParseDiagnostic(severity: .error, code: "junk-before-document",
+                                                      message: "\(junk) bytes before the document were skipped",
+                                                      position: SourcePosition(line: 1, column: 1)), at: 0)
+            return parsed
+        }
         if data.count > options.limits.maxInputBytes {
             throw .limitExceeded(limit: XMLLimit.inputSize.rawValue,
                                  message: "the document is larger than \(options.limits.maxInputBytes) bytes",
@@ -257,6 +266,24 @@ enum FeedAssembly {
 /// What kind of document a byte sequence starts like.
 enum DocumentSniffer {
     enum Kind: Equatable { case empty, json, markup, binary }
+
+    /// The length of text before the first `<` of a document that starts with something else
+    /// (`Warning: … on line 12` from a web server), or nil. Wide encodings are left alone.
+    static func junkBeforeMarkup(_ bytes: [UInt8]) -> Int? {
+        guard kind(of: bytes) == .markup, bytes.count >= 2, bytes[0] != 0, bytes[1] != 0,
+              !(bytes[0] == 0xFE && bytes[1] == 0xFF), !(bytes[0] == 0xFF && bytes[1] == 0xFE) else { return nil }
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        guard i < bytes.count, bytes[i] != UInt8(ascii: "<") else { return nil }
+        // Only a short run of text before something that opens an XML document or a feed: random
+        // bytes that happen to hold a '<' are not a feed behind a warning.
+        let window = bytes[i..<min(bytes.count, i + 2048)]
+        guard let first = window.firstIndex(of: UInt8(ascii: "<")),
+              !window[..<first].contains(where: { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }) else { return nil }
+        let opening = String(decoding: bytes[first..<min(bytes.count, first + 9)], as: UTF8.self).lowercased()
+        let starts = ["<?xml", "<rss", "<feed", "<rdf:rdf", "<!--", "<!doctype", "<channel"]
+        return starts.contains(where: { opening.hasPrefix($0) }) ? first : nil
+    }
 
     static func kind(of bytes: [UInt8]) -> Kind {
         var i = 0

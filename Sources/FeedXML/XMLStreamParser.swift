@@ -124,7 +124,17 @@ final class XMLParserState {
     @exclusivity(unchecked) var stopped = false
     @exclusivity(unchecked) var bytesFed = 0
     @exclusivity(unchecked) var textDelivered = 0
-    @exclusivity(unchecked) var openElements: [XMLName] = []
+    /// libxml2's open elements, each marked when it was already closed for the handler (see
+    /// `closeForMismatchedEndTag`).
+    @exclusivity(unchecked) var openElements: [OpenElement] = []
+    /// The name of an end tag that matched no open element at the top: set by the error, used
+    /// by the end-element event libxml2 sends right after it.
+    @exclusivity(unchecked) var mismatchedEndTag: String?
+
+    struct OpenElement {
+        var name: XMLName
+        var closedForHandler = false
+    }
     /// Holds the HTML entities handed to libxml2 during this parse; libxml2 marks entities as it
     /// uses them, so they must not be shared between parses.
     private var entityDoc: xmlDocPtr?
@@ -210,6 +220,23 @@ final class XMLParserState {
         }
     }
 
+    /// libxml2's recovery from `</b>` while `<a><b><c>` are open closes only `c`, so a forgotten
+    /// end tag swallows the rest of the document. When the end tag names an element further up,
+    /// the handler is told that every element down to it has ended; libxml2 keeps them on its own
+    /// stack, and their later end events are dropped.
+    func closeForMismatchedEndTag(_ written: String) {
+        guard let target = openElements.lastIndex(where: { !$0.closedForHandler && $0.name.qualifiedName == written }),
+              target < openElements.count - 1 else { return }
+        var i = openElements.count - 1
+        while i >= target {
+            if !openElements[i].closedForHandler {
+                handler.endElement(openElements[i].name)
+                openElements[i].closedForHandler = true
+            }
+            i -= 1
+        }
+    }
+
     func stop(_ limit: XMLLimit, _ message: String) {
         guard !stopped else { return }
         stopped = true
@@ -219,8 +246,8 @@ final class XMLParserState {
     }
 
     func closeOpenElements() {
-        while let name = openElements.popLast() {
-            handler.endElement(name)
+        while let element = openElements.popLast() {
+            if !element.closedForHandler { handler.endElement(element.name) }
         }
     }
 
@@ -273,7 +300,7 @@ enum XMLCallbacks {
             s.stop(.depth, "elements are nested deeper than \(s.limits.maxDepth) levels")
             return
         }
-        s.openElements.append(name)
+        s.openElements.append(XMLParserState.OpenElement(name: name))
         let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
         s.handler.startElement(name, attributes: attrs, location: XMLLocation(state: s))
         }
@@ -283,8 +310,12 @@ enum XMLCallbacks {
         withState(ctx) { s in
             guard !s.stopped else { return }
             s.keepEntitiesFlowing()
-            guard let name = s.openElements.popLast() else { return }
-            s.handler.endElement(name)
+            if let written = s.mismatchedEndTag {
+                s.mismatchedEndTag = nil
+                s.closeForMismatchedEndTag(written)
+            }
+            guard let element = s.openElements.popLast() else { return }
+            if !element.closedForHandler { s.handler.endElement(element.name) }
         }
     }
 
@@ -364,6 +395,8 @@ enum XMLCallbacks {
         switch xmlParserErrors(UInt32(e.code)) {
         case XML_ERR_ENTITYREF_SEMICOL_MISSING, XML_ERR_NAME_REQUIRED, XML_ERR_UNDECLARED_ENTITY:
             s.keepAmpersandText()
+        case XML_ERR_TAG_NAME_MISMATCH:
+            s.mismatchedEndTag = e.str2.map { String(cString: $0) }
         default:
             break
         }

@@ -257,6 +257,10 @@ final class FeedDocumentReader: XMLEventHandler {
             }
         case .item, .entry:
             beginEntry(&frame)
+            // RSS 1.0 names each item by its rdf:about; it is the entry's id unless one is given.
+            if rdf, let about = attributes.value("about", namespace: Vocabulary.rdfURI) {
+                entryMeta.id = about
+            }
         case .image:
             frame.context = .image
         default:
@@ -528,6 +532,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case .guid:
             if !value.isEmpty, m.guid == nil {
                 m.guid = value
+                m.guidBase = base(frame)
                 let permaLink = frame.attributeA?.trimmingWhitespace().lowercased() != "false"
                 m.guidIsPermaLink = permaLink
             }

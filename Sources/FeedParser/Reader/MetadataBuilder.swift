@@ -35,6 +35,8 @@ struct MetadataBuilder {
     var ttl: Int?
     var guid: String?
     var guidIsPermaLink = false
+    /// The base URL in scope at the `guid`, for the link a permalink guid becomes.
+    var guidBase: String?
     var source: Source?
 
     // Dates, by the element that gave them; `finish` applies the precedence.
@@ -105,7 +107,7 @@ struct MetadataBuilder {
         var links = self.links
         if let guid, guidIsPermaLink, !hasAlternateFromRSSLink,
            !links.contains(where: { $0.rel == "alternate" }) {
-            links.insert(Link(href: guid), at: 0)
+            links.insert(Link(href: URLResolver.resolve(guid, against: guidBase)), at: 0)
         }
         entry.links = links
         entry.published = atomPublished ?? pubDate ?? dcDate ?? dctermsIssued

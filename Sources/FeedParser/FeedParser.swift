@@ -102,11 +102,15 @@ public struct FeedParser: Sendable {
         }
         guard valid else { return nil }
         xml.finish()
+        if xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(data) {
+            return try parse(utf8: repaired, baseURL: baseURL, encoding: "utf-8", recovered: true,
+                             notes: ["an attribute value held a bare '&': escaped and read again"], repairing: false)
+        }
         return try finish(reader: reader, xml: xml, entries: entries, encoding: "utf-8", recovered: false, notes: [])
     }
 
     private func parse(utf8: [UInt8], baseURL: String?, encoding: String, recovered: Bool,
-                       notes: [String]) throws(FeedParseError) -> ParsedFeed {
+                       notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed {
         var entries: [Entry] = []
         let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
         // The decoder hands over valid UTF-8 (validated, transcoded or repaired).
@@ -122,6 +126,10 @@ public struct FeedParser: Sendable {
             }
         }
         xml.finish()
+        if repairing, xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(utf8) {
+            return try parse(utf8: repaired, baseURL: baseURL, encoding: encoding, recovered: true,
+                             notes: notes + ["an attribute value held a bare '&': escaped and read again"], repairing: false)
+        }
         return try finish(reader: reader, xml: xml, entries: entries, encoding: encoding, recovered: recovered, notes: notes)
     }
 

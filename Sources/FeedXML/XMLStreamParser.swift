@@ -70,6 +70,11 @@ public final class XMLStreamParser {
     /// Bytes fed so far.
     public var bytesFed: Int { state.bytesFed }
 
+    /// True when an attribute value held an `&` that starts no reference: libxml2 dropped it
+    /// together with the name after it (`?a=1&b=2` read as `?a=1=2`). A caller holding the whole
+    /// document can escape such ampersands and read it again.
+    public var droppedAmpersandInAttribute: Bool { state.droppedAmpersandInAttribute }
+
     /// Feeds the next piece of the document.
     public func feed(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { feed(raw: $0) }
@@ -130,6 +135,7 @@ final class XMLParserState {
     /// The name of an end tag that matched no open element at the top: set by the error, used
     /// by the end-element event libxml2 sends right after it.
     @exclusivity(unchecked) var mismatchedEndTag: String?
+    var droppedAmpersandInAttribute = false
 
     struct OpenElement {
         var name: XMLName
@@ -200,6 +206,7 @@ final class XMLParserState {
     /// nobody declared; real feeds mean those characters literally, so they are handed over as
     /// text, in place. Only in element content: attribute values keep libxml2's reading.
     func keepAmpersandText() {
+        if let ctxt, ctxt.pointee.instate != XML_PARSER_CONTENT { droppedAmpersandInAttribute = true }
         guard let ctxt, ctxt.pointee.instate == XML_PARSER_CONTENT, !stopped,
               let input = ctxt.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base
         else { return }

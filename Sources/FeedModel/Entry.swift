@@ -4,7 +4,7 @@
 /// - `id`: Atom `id`; RSS `guid`; JSON `id`. Never resolved as a URL: ids are names.
 /// - `title`: `title` in every format.
 /// - `links`: Atom every `link`; RSS `link` (alternate), a permalink `guid` when there is no `link`,
-///   `enclosure`, `media:content` with a URL, `comments` (replies), `atom:link`; JSON `url`,
+///   `enclosure`, `comments` (replies), `atom:link`; JSON `url`,
 ///   `external_url` (related), `attachments` (enclosure).
 /// - `published`: Atom `published` (0.3 `issued`), `dcterms:issued`; RSS `pubDate`, else `dc:date`;
 ///   JSON `date_published`.

@@ -254,11 +254,11 @@ enum FeedAssembly {
         if let rejection = reader.rejection { throw rejection }
         guard let format = reader.format else {
             let firstError = reader.diagnostics.first
-            if firstError?.code == "empty-document" || firstError == nil {
-                throw .unreadable(reason: "no XML element found: the document is not a feed", position: firstError?.position)
+            if reader.sawRootElement {
+                throw .unreadable(reason: "not a feed: \(firstError?.message ?? "no feed element")",
+                                  position: firstError?.position)
             }
-            throw .unreadable(reason: "not a feed: \(firstError?.message ?? "no root element")",
-                              position: firstError?.position)
+            throw .unreadable(reason: "no XML element found: the document is not a feed", position: firstError?.position)
         }
         var feed = reader.feedMeta.makeFeed(format: format)
         feed.encoding = encoding

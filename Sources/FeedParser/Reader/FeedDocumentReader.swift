@@ -64,6 +64,9 @@ final class FeedDocumentReader: XMLEventHandler {
     @exclusivity(unchecked) private var inSource = false
     @exclusivity(unchecked) private var person = PersonBuilder()
     @exclusivity(unchecked) private var sawRoot = false
+
+    /// True once the document's root element was read.
+    var sawRootElement: Bool { sawRoot }
     @exclusivity(unchecked) private var rootLang: String?
 
     init(options: FeedParserOptions, baseURL: String?, onEntry: @escaping (consuming Entry) -> Void) {

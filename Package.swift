@@ -39,14 +39,16 @@ let package = Package(
         // A libFuzzer target over the parser (see its source for the flags); a plain build links a
         // program that does nothing.
         .executableTarget(name: "FeedFuzz", dependencies: ["FeedParser"], path: "Fuzz/FeedFuzz"),
+        // Helpers shared by the test targets.
+        .target(name: "FeedTestSupport", path: "Tests/FeedTestSupport"),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
-        .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML"]),
+        .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "FeedTestSupport"]),
         .testTarget(
             name: "FeedParserTests",
-            dependencies: ["FeedParser", "FeedModel", "FeedXML"],
+            dependencies: ["FeedParser", "FeedModel", "FeedXML", "FeedTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "FeedCLITests", dependencies: ["feed"]),
+        .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

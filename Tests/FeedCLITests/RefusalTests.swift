@@ -1,3 +1,4 @@
+import FeedTestSupport
 import Foundation
 import Testing
 
@@ -72,7 +73,7 @@ struct RefusalTests {
     }
 
     @Test func randomBytesAreRefused() throws {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededRandom(seed: 0x5EED)
         let bytes = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let file = try TemporaryFile("noise.bin", contents: bytes)
         defer { file.remove() }
@@ -80,15 +81,3 @@ struct RefusalTests {
     }
 }
 
-/// A small deterministic generator, so the random-bytes test always feeds the same bytes.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import FeedTestSupport
 import FeedModel
 @testable import FeedParser
 import Testing
@@ -58,7 +59,7 @@ import Testing
     /// Pseudo-random byte strings (a fixed seed, so the test is repeatable).
     @Test(.timeLimit(.minutes(1)))
     func answersSanelyOnRandomBytes() {
-        var generator = SplitMix64(seed: 0x5EED_DA7E)
+        var generator = SeededRandom(seed: 0x5EED_DA7E)
         let alphabet = Array("0123456789-+:.,/ TZtzGMTESTAPMJanDecFriSun()\u{B144}".utf8)
         for round in 0..<20_000 {
             let length = Int(generator.next() % 40)
@@ -83,17 +84,3 @@ import Testing
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64) so the random-input test repeats exactly.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}

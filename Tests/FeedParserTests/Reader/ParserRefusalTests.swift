@@ -1,3 +1,4 @@
+import FeedTestSupport
 import FeedModel
 @testable import FeedParser
 import Foundation
@@ -46,7 +47,7 @@ struct ParserRefusalTests {
 
     @Test(arguments: [UInt64(1), 0x5EED, 0xFEED_FACE, 0xDEAD_BEEF, 42])
     func randomBytesAreRefusedAsUnreadable(seed: UInt64) {
-        var generator = SplitMixRandom(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let bytes = (0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let error = FixtureLoader.refusal(of: bytes)
         guard case .unreadable? = error else {

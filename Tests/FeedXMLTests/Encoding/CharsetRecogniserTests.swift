@@ -1,3 +1,4 @@
+import FeedTestSupport
 import Testing
 @testable import FeedXML
 
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func randomBytesAreAlwaysGivenAnEncoding() {
-        var generator = EncodingFixture.SeededGenerator(state: 7)
+        var generator = SeededRandom(seed: 7)
         for _ in 0..<200 {
             let bytes = (0..<Int.random(in: 0...300, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             #expect(!CharsetRecogniser.recognise(bytes).isEmpty)

@@ -1,3 +1,4 @@
+import FeedTestSupport
 import Testing
 @testable import FeedXML
 
@@ -245,7 +246,7 @@ import Testing
     }
 
     @Test func randomBytesDecodeToValidUTF8() {
-        var generator = EncodingFixture.SeededGenerator(state: 2024)
+        var generator = SeededRandom(seed: 2024)
         let contentTypes: [String?] = [nil, "text/xml", "application/xml; charset=utf-16", "application/rss+xml; charset=shift_jis"]
         for round in 0..<400 {
             let count = Int.random(in: 0...600, using: &generator)

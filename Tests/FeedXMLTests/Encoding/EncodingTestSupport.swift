@@ -36,16 +36,4 @@ enum EncodingFixture {
         "de": "Die Regierung hat heute neue Maßnahmen zur Unterstützung kleiner Unternehmen angekündigt. Die Bürger äußerten sich überwiegend positiv.",
     ]
 
-    /// SplitMix64: random bytes that a failing test run can reproduce.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-    }
 }

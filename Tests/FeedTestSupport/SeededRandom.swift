@@ -1,10 +1,11 @@
-/// A small deterministic generator (SplitMix64), so random-input tests repeat exactly.
-struct SplitMixRandom: RandomNumberGenerator {
+/// A small deterministic generator (SplitMix64), shared by every test target that feeds random
+/// input: the same seed gives the same bytes, so a failing run repeats exactly.
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,7 +14,7 @@ struct SplitMixRandom: RandomNumberGenerator {
     }
 
     /// Up to `maxLength` characters drawn from `alphabet`.
-    mutating func string(from alphabet: [Character], maxLength: Int) -> String {
+    public mutating func string(from alphabet: [Character], maxLength: Int) -> String {
         let length = Int.random(in: 0...maxLength, using: &self)
         return String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &self)] })
     }

@@ -159,7 +159,10 @@ public struct FeedParser: Sendable {
 /// entry to `onEntry` as soon as it ends, so memory stays bounded whatever the feed's length.
 ///
 /// JSON Feed documents are collected and read at `finish()` (JSON has no useful streaming form
-/// for feeds). Not `Sendable`: one parser belongs to one task.
+/// for feeds). Two things the whole-document parser does need the whole document, and streaming
+/// does without them: Atom entries without authors take only the feed authors named *before*
+/// them, and the encoding is decided on the first 64 KiB (a later undecodable byte is read as
+/// windows-1252 and reported). Not `Sendable`: one parser belongs to one task.
 public final class FeedStreamParser {
     private let options: FeedParserOptions
     private let baseURL: String?

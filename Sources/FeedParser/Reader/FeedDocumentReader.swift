@@ -55,6 +55,12 @@ final class FeedDocumentReader: XMLEventHandler {
     @exclusivity(unchecked) private var langValues: [String?] = [nil]
 
     @inline(__always) private func base(_ frame: Frame) -> String? { baseValues[Int(frame.baseIndex)] }
+
+    @exclusivity(unchecked) private var parsedBase = URLResolver.ParsedBase()
+
+    private func resolveURL(_ reference: String, against base: String?) -> String {
+        URLResolver.resolve(reference, against: base, reusing: &parsedBase)
+    }
     @inline(__always) private func lang(_ frame: Frame) -> String? { langValues[Int(frame.langIndex)] }
 
     @exclusivity(unchecked) var feedMeta = MetadataBuilder()
@@ -124,7 +130,7 @@ final class FeedDocumentReader: XMLEventHandler {
         if !attributes.isEmpty {
             let (xmlBase, xmlLang) = attributes.xmlBaseAndLanguage
             if let xmlBase {
-                baseValues.append(URLResolver.resolve(xmlBase, against: baseValues[Int(baseIndex)]))
+                baseValues.append(resolveURL(xmlBase, against: baseValues[Int(baseIndex)]))
                 baseIndex = Int32(baseValues.count - 1)
                 ownsBase = true
             }
@@ -353,7 +359,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case (.core, .enclosure):
             if let url = attributes.value(of: "url") ?? attributes.value(of: "href") {
                 let length = attributes.value(of: "length").flatMap { Int($0.trimmingWhitespace()) }
-                let link = Link(href: URLResolver.resolve(url, against: base(frame)), rel: "enclosure",
+                let link = Link(href: resolveURL(url, against: base(frame)), rel: "enclosure",
                                 type: attributes.value(of: "type").nonEmpty, length: length)
                 m.addLink(link)
             }
@@ -377,7 +383,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case (.core, .content):
             if atomLike(cls) || attributes.value(of: "type") != nil {
                 if let src = attributes.value(of: "src") {
-                    frame.attributeA = URLResolver.resolve(src, against: base(frame))
+                    frame.attributeA = resolveURL(src, against: base(frame))
                 }
                 frame.attributeB = attributes.value(of: "type")
                 beginField(&frame, mode: atomTextMode(attributes, isContent: true, cls: cls))
@@ -414,7 +420,7 @@ final class FeedDocumentReader: XMLEventHandler {
             frame.context = .transparent
         case (.itunes, .itunesImage):
             if let href = attributes.value(of: "href") ?? attributes.value(of: "url") {
-                m.setOnce(\.itunesImage, URLResolver.resolve(href, against: base(frame)))
+                m.setOnce(\.itunesImage, resolveURL(href, against: base(frame)))
             }
             frame.context = .ignored
         case (.itunes, .itunesAuthor), (.dublinCore, .dcCreator), (.core, .managingEditor),
@@ -422,7 +428,7 @@ final class FeedDocumentReader: XMLEventHandler {
             beginField(&frame, mode: .text)
         case (.creativeCommons, .ccLicense), (.core, .license):
             if let resource = attributes.value("resource", namespace: Vocabulary.rdfURI) {
-                m.addLink(Link(href: URLResolver.resolve(resource, against: base(frame)), rel: "license"))
+                m.addLink(Link(href: resolveURL(resource, against: base(frame)), rel: "license"))
                 frame.context = .ignored
             } else {
                 beginField(&frame, mode: .text)
@@ -484,7 +490,7 @@ final class FeedDocumentReader: XMLEventHandler {
         }
         if parentContext == .image {
             if frame.tag == .url, !inEntry {
-                feedMeta.setOnce(\.imageURL, URLResolver.resolve(raw.trimmingWhitespace(), against: base(frame)))
+                feedMeta.setOnce(\.imageURL, resolveURL(raw.trimmingWhitespace(), against: base(frame)))
             }
             return
         }
@@ -542,13 +548,13 @@ final class FeedDocumentReader: XMLEventHandler {
         case .link:
             if !value.isEmpty {
                 let rel = frame.attributeA.nonEmpty ?? "alternate"
-                m.addLink(Link(href: URLResolver.resolve(value, against: base(frame)), rel: rel,
+                m.addLink(Link(href: resolveURL(value, against: base(frame)), rel: rel,
                                type: frame.attributeB.nonEmpty))
                 if rel == "alternate" { m.hasAlternateFromRSSLink = true }
             }
         case .comments:
             if !value.isEmpty {
-                m.addLink(Link(href: URLResolver.resolve(value, against: base(frame)), rel: "replies"))
+                m.addLink(Link(href: resolveURL(value, against: base(frame)), rel: "replies"))
             }
         case .updated, .modified:
             m.atomUpdated = date(value, frame) ?? m.atomUpdated
@@ -578,12 +584,12 @@ final class FeedDocumentReader: XMLEventHandler {
         case .ttl:
             if let minutes = Int(value) { m.setOnce(\.ttl, minutes) }
         case .icon:
-            if !value.isEmpty { m.setOnce(\.icon, URLResolver.resolve(value, against: base(frame))) }
+            if !value.isEmpty { m.setOnce(\.icon, resolveURL(value, against: base(frame))) }
         case .logo:
-            if !value.isEmpty { m.setOnce(\.logo, URLResolver.resolve(value, against: base(frame))) }
+            if !value.isEmpty { m.setOnce(\.logo, resolveURL(value, against: base(frame))) }
         case .generator:
             if !value.isEmpty || frame.attributeA != nil {
-                let uri = frame.attributeA.map { URLResolver.resolve($0, against: base(frame)) }
+                let uri = frame.attributeA.map { resolveURL($0, against: base(frame)) }
                 m.setOnce(\.generator, Generator(name: value, uri: uri, version: frame.attributeB.nonEmpty))
             }
         case .category:
@@ -611,12 +617,12 @@ final class FeedDocumentReader: XMLEventHandler {
         case .source:
             var source = Source(title: value.isEmpty ? nil : Text(value, lang: lang(frame)))
             if let url = frame.attributeA?.trimmingWhitespace(), !url.isEmpty {
-                source.links = [Link(href: URLResolver.resolve(url, against: base(frame)), rel: "self")]
+                source.links = [Link(href: resolveURL(url, against: base(frame)), rel: "self")]
             }
             if !source.isEmpty { m.source = source }
         case .ccLicense, .license:
             if !value.isEmpty {
-                m.addLink(Link(href: URLResolver.resolve(value, against: base(frame)), rel: "license"))
+                m.addLink(Link(href: resolveURL(value, against: base(frame)), rel: "license"))
             }
         default:
             break
@@ -629,7 +635,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case .name, .itunesName: person.name = person.name ?? value.nonEmpty
         case .email, .itunesEmail: person.email = person.email ?? value.nonEmpty
         case .uri, .url:
-            if !value.isEmpty { person.uri = person.uri ?? URLResolver.resolve(value, against: base(frame)) }
+            if !value.isEmpty { person.uri = person.uri ?? resolveURL(value, against: base(frame)) }
         default: break
         }
     }
@@ -648,7 +654,7 @@ final class FeedDocumentReader: XMLEventHandler {
     private func makeLink(href: String, attributes: XMLAttributes, base: String?) -> Link {
         let rel = attributes.value(of: "rel")?.trimmingWhitespace()
         let length = attributes.value(of: "length").flatMap { Int($0.trimmingWhitespace()) }
-        return Link(href: URLResolver.resolve(href, against: base),
+        return Link(href: resolveURL(href, against: base),
                     rel: (rel?.isEmpty ?? true) ? "alternate" : rel ?? "alternate",
                     type: attributes.value(of: "type").nonEmpty,
                     hreflang: attributes.value(of: "hreflang").nonEmpty,

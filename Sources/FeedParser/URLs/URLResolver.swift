@@ -21,6 +21,22 @@ public enum URLResolver {
     /// unchanged when base is nil or the reference is already absolute. Never crashes, whatever
     /// the strings.
     public static func resolve(_ reference: String, against base: String?) -> String {
+        var cache = ParsedBase()
+        return resolve(reference, against: base, reusing: &cache)
+    }
+
+    /// The base last resolved against, split into its parts: a feed resolves many references
+    /// against the same base, which is then split once.
+    public struct ParsedBase: Sendable {
+        var text: String?
+        var bytes: [UInt8] = []
+        var parts = URIReferenceParts([])
+
+        public init() {}
+    }
+
+    /// `resolve(_:against:)`, keeping the parsed base in `cache` for the next call.
+    public static func resolve(_ reference: String, against base: String?, reusing cache: inout ParsedBase) -> String {
         // Fast path: an absolute reference without surrounding space is its own resolution.
         if let first = reference.utf8.first, let last = reference.utf8.last,
            !ASCIIByte.isWhitespace(first), !ASCIIByte.isWhitespace(last) {
@@ -28,13 +44,17 @@ public enum URLResolver {
         }
         let trimmedReference = trimmingASCIIWhitespace(reference)
         guard let base else { return String(trimmedReference) }
-        let trimmedBase = trimmingASCIIWhitespace(base)
-        if trimmedBase.isEmpty || schemeLength(trimmedReference.utf8) != nil { return String(trimmedReference) }
+        if cache.text != base {
+            cache.text = base
+            cache.bytes = Array(trimmingASCIIWhitespace(base).utf8)
+            cache.parts = URIReferenceParts(cache.bytes)
+        }
+        if cache.bytes.isEmpty || schemeLength(trimmedReference.utf8) != nil { return String(trimmedReference) }
 
         let referenceBytes = Array(trimmedReference.utf8)
         let referenceParts = URIReferenceParts(referenceBytes)
-        let baseBytes = Array(trimmedBase.utf8)
-        let baseParts = URIReferenceParts(baseBytes)
+        let baseBytes = cache.bytes
+        let baseParts = cache.parts
         if baseParts.isOpaque(in: baseBytes) {
             let refersToBaseItself = referenceBytes.isEmpty || referenceBytes.first == ASCIIByte.numberSign
             if !refersToBaseItself { return String(trimmedReference) }
@@ -93,7 +113,7 @@ public enum URLResolver {
             target.append(ASCIIByte.numberSign)
             target.append(contentsOf: referenceBytes[fragment])
         }
-        return UTF8Text.string(target)
+        return target.withUnsafeBufferPointer { UTF8Text.string(validUTF8: $0) }
     }
 
     /// True when the reference (surrounding whitespace ignored) starts with a scheme
@@ -203,7 +223,7 @@ public enum URLResolver {
 /// The five components of a URI reference (RFC 3986 §3 and Appendix B) as byte ranges into the
 /// reference's UTF-8 bytes; the delimiters (`:`, `//`, `?`, `#`) are outside the ranges. The scheme
 /// is recognised only when it follows the RFC's grammar, so `1a:b` or `a b:c` are relative paths.
-struct URIReferenceParts {
+struct URIReferenceParts: Sendable {
     var scheme: Range<Int>?
     var authority: Range<Int>?
     var path: Range<Int>

@@ -65,70 +65,55 @@ public struct FeedParser: Sendable {
             break
         }
         if DocumentDecoder.choosesUTF8Upfront(data, contentType: contentType),
-           let parsed = try parseValidatingAsItGoes(data, baseURL: baseURL) {
+           let parsed = try read(data, validating: true, baseURL: baseURL, encoding: "utf-8", recovered: false, notes: []) {
             return parsed
         }
         let decoded = DocumentDecoder.decode(data, contentType: contentType)
-        return try parse(utf8: decoded.utf8, baseURL: baseURL, encoding: decoded.encoding,
-                         recovered: decoded.recovered, notes: decoded.notes)
+        // Without validation `read` always reads to the end: the guard never fails.
+        guard let parsed = try read(decoded.utf8, validating: false, baseURL: baseURL, encoding: decoded.encoding,
+                                    recovered: decoded.recovered, notes: decoded.notes) else {
+            throw .unreadable(reason: "the document could not be decoded", position: nil)
+        }
+        return parsed
     }
 
-    /// The common case, UTF-8: each 64 KiB piece is validated just before libxml2 reads it, so
-    /// the bytes are read from memory once, not twice. Returns nil (and the caller decodes the
-    /// whole document) as soon as a piece is not UTF-8.
-    private func parseValidatingAsItGoes(_ data: [UInt8], baseURL: String?) throws(FeedParseError) -> ParsedFeed? {
+    /// Reads UTF-8 into a feed, 64 KiB at a time. With `validating` (the common case: a document
+    /// the rules read as UTF-8), each piece is validated just before libxml2 reads it, so the
+    /// bytes come from memory once, not twice; nil comes back as soon as a piece is not UTF-8,
+    /// and the caller decodes the whole document instead.
+    private func read(_ bytes: [UInt8], validating: Bool, baseURL: String?, encoding: String, recovered: Bool,
+                      notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed? {
         var entries: [Entry] = []
         let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
+        // What reaches libxml2 is valid UTF-8: validated here or produced by the decoder.
         reader.textBuffer.inputIsValidUTF8 = true
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
-        let valid = data.withUnsafeBytes { all -> Bool in
+        let readAll = bytes.withUnsafeBytes { all -> Bool in
             guard let base = all.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
-            var offset = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let step = 64 * 1024
             while offset < all.count, !reader.shouldStop, !xml.isStopped {
                 var end = min(offset + step, all.count)
-                switch UTF8Validation.validate(UnsafeBufferPointer(start: base + offset, count: end - offset)) {
-                case .valid:
-                    break
-                case .truncated(let at) where end < all.count && at > 0:
-                    end = offset + at   // a character split by the piece: it goes with the next
-                default:
-                    return false
+                if validating {
+                    switch UTF8Validation.validate(UnsafeBufferPointer(start: base + offset, count: end - offset)) {
+                    case .valid:
+                        break
+                    case .truncated(let at) where end < all.count && at > 0:
+                        end = offset + at   // a character split by the piece: it goes with the next
+                    default:
+                        return false
+                    }
                 }
                 xml.feed(UnsafeRawBufferPointer(start: base + offset, count: end - offset))
                 offset = end
             }
             return true
         }
-        guard valid else { return nil }
+        guard readAll else { return nil }
         xml.finish()
-        if xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(data) {
-            return try parse(utf8: repaired, baseURL: baseURL, encoding: "utf-8", recovered: true,
-                             notes: ["an attribute value held a bare '&': escaped and read again"], repairing: false)
-        }
-        return try finish(reader: reader, xml: xml, entries: entries, encoding: "utf-8", recovered: false, notes: [])
-    }
-
-    private func parse(utf8: [UInt8], baseURL: String?, encoding: String, recovered: Bool,
-                       notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed {
-        var entries: [Entry] = []
-        let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
-        // The decoder hands over valid UTF-8 (validated, transcoded or repaired).
-        reader.textBuffer.inputIsValidUTF8 = true
-        let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
-        utf8.withUnsafeBytes { all in
-            var offset = 0
-            let step = 64 * 1024
-            while offset < all.count, !reader.shouldStop, !xml.isStopped {
-                let n = min(step, all.count - offset)
-                xml.feed(UnsafeRawBufferPointer(rebasing: all[offset..<(offset + n)]))
-                offset += n
-            }
-        }
-        xml.finish()
-        if repairing, xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(utf8) {
-            return try parse(utf8: repaired, baseURL: baseURL, encoding: encoding, recovered: true,
-                             notes: notes + ["an attribute value held a bare '&': escaped and read again"], repairing: false)
+        if repairing, xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(bytes) {
+            return try read(repaired, validating: false, baseURL: baseURL, encoding: encoding, recovered: true,
+                            notes: notes + ["an attribute value held a bare '&': escaped and read again"], repairing: false)
         }
         return try finish(reader: reader, xml: xml, entries: entries, encoding: encoding, recovered: recovered, notes: notes)
     }

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +29,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .target(name: "FeedStore", dependencies: ["FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Syndication", dependencies: ["FeedModel", "FeedParser", "FeedImporter"]),
         .executableTarget(
             name: "feed",
@@ -47,6 +49,10 @@ let package = Package(
             name: "FeedParserTests",
             dependencies: ["FeedParser", "FeedModel", "FeedXML", "FeedTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FeedStoreTests",
+            dependencies: ["FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport"]),
     ],

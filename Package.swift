@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,8 +30,12 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .target(name: "FeedWriter", dependencies: ["FeedXML", "FeedModel"]),
         .target(name: "FeedStore", dependencies: ["FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Syndication", dependencies: ["FeedModel", "FeedParser", "FeedImporter"]),
+        .target(
+            name: "Syndication",
+            dependencies: ["FeedModel", "FeedParser", "FeedImporter", "FeedWriter", "FeedStore"]
+        ),
         .executableTarget(
             name: "feed",
             dependencies: [
@@ -53,6 +58,14 @@ let package = Package(
         .testTarget(
             name: "FeedStoreTests",
             dependencies: ["FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "FeedWriterTests",
+            dependencies: [
+                "FeedWriter", "FeedParser", "FeedModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport"]),
     ],

@@ -67,7 +67,7 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport"]),
+        .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport", "FeedStore", "FeedParser", "FeedModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

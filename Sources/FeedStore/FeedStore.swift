@@ -41,7 +41,7 @@ import GRDB
 public struct FeedStore: Sendable {
     /// The database file; nil for an in-memory store.
     public let path: String?
-    private let database: any DatabaseWriter
+    let database: any DatabaseWriter
     private let clock: StoreClock
 
     /// Opens the store at `path`, creating the file and its folder when missing, and brings its
@@ -328,7 +328,7 @@ public struct FeedStore: Sendable {
         }
     }
 
-    private static func storeError(_ error: any Error, action: String) -> FeedStoreError {
+    static func storeError(_ error: any Error, action: String) -> FeedStoreError {
         switch error {
         case let error as FeedStoreError:
             return error

@@ -8,6 +8,9 @@ public enum FeedWriteError: Error, CustomStringConvertible {
     case xml(String)
     /// A file-system call failed; `code` is the `errno` it left.
     case file(path: String, operation: String, code: Int32)
+    /// The finished document was refused before it replaced the old file (see
+    /// `AtomicFileWriter.write(_:check:)`); the refusal is kept.
+    case rejected(any Error)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum FeedWriteError: Error, CustomStringConvertible {
         case .xml(let message): return message
         case .file(let path, let operation, let code):
             return "\(path): \(operation) failed: \(SystemErrorMessage.text(code)) (errno \(code))"
+        case .rejected(let error):
+            return "\(error)"
         }
     }
 

@@ -25,7 +25,13 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// Runs `body` with a sink into the temporary file, then puts the file in place.
-    public func write(_ body: (_ sink: @escaping ByteSink) throws -> Void) throws(FeedWriteError) {
+    ///
+    /// `check`, when given, sees the finished temporary file (flushed, closed) before it replaces
+    /// the destination; throwing from it keeps the old file and removes the new one, and the
+    /// error is rethrown as `FeedWriteError.rejected`. This is how a feed that fails validation
+    /// never replaces a good one.
+    public func write(_ body: (_ sink: @escaping ByteSink) throws -> Void,
+                      check: ((_ temporaryPath: String) throws -> Void)? = nil) throws(FeedWriteError) {
         let (folder, name) = Self.split(path)
         var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
@@ -49,6 +55,9 @@ public struct AtomicFileWriter: Sendable {
             }
             guard fsync(descriptor) == 0 else { throw .file(path: temporaryPath, operation: "fsync", code: errno) }
             try file.close(path: temporaryPath)
+            if let check {
+                do { try check(temporaryPath) } catch { throw FeedWriteError.rejected(error) }
+            }
             guard rename(temporaryPath, path) == 0 else {
                 throw .file(path: path, operation: "rename", code: errno)
             }

@@ -43,6 +43,27 @@ struct AtomicFileWriterTests {
         #expect(try folder.fileNames() == ["atom.xml"])
     }
 
+    @Test func aRefusedCheckKeepsTheOldFileAndSeesTheNewBytes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/atom.xml"
+        try Data("the good feed".utf8).write(to: URL(fileURLWithPath: path))
+        var checked = ""
+        #expect {
+            try AtomicFileWriter(path: path).write({ sink in
+                try Array("a bad feed".utf8).withUnsafeBytes { try sink($0) }
+            }, check: { temporaryPath in
+                checked = try String(contentsOfFile: temporaryPath, encoding: .utf8)
+                throw Interrupted()
+            })
+        } throws: { error in
+            guard case .rejected(let underlying) = error as? FeedWriteError else { return false }
+            return underlying is Interrupted
+        }
+        #expect(checked == "a bad feed")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "the good feed")
+        #expect(try folder.fileNames() == ["atom.xml"])
+    }
+
     @Test func aWriterErrorHalfwayLeavesNoFileAtAll() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/atom.xml"

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,9 +34,18 @@ let package = Package(
         ),
         .target(name: "FeedWriter", dependencies: ["FeedXML", "FeedModel"]),
         .target(name: "FeedStore", dependencies: ["FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The site's own articles (Markdown, plain-text exports) and settings (TOML).
+        .target(
+            name: "FeedSite",
+            dependencies: [
+                "FeedModel", "FeedParser", "FeedStore",
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(
             name: "Syndication",
-            dependencies: ["FeedModel", "FeedParser", "FeedImporter", "FeedWriter", "FeedStore"]
+            dependencies: ["FeedModel", "FeedParser", "FeedImporter", "FeedWriter", "FeedStore", "FeedSite"]
         ),
         .executableTarget(
             name: "feed",
@@ -66,6 +77,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "FeedSiteTests",
+            dependencies: ["FeedSite", "FeedModel", "FeedStore"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport", "FeedStore", "FeedParser", "FeedModel"]),
     ],

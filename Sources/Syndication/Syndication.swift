@@ -2,7 +2,8 @@
 ///
 /// This module re-exports what a Swift user needs: the model (`Feed`, `Entry`, `Text`, …), the
 /// parser (`FeedParser`, `FeedStreamParser`), the writers (`AtomWriter`, `RSS2Writer`,
-/// `JSONFeedWriter`, `ArchivedFeedWriter`), the article store (`FeedStore`), the HTTP client
+/// `JSONFeedWriter`, `ArchivedFeedWriter`), the article store (`FeedStore`), the site's own
+/// articles and settings (`SiteSettings`, `SiteArticleReader`), the HTTP client
 /// (`HTTPFetcher`) and the XML layer's public types (`XMLParseLimits`, `SourcePosition`).
 @_exported import FeedModel
 @_exported import FeedParser
@@ -10,3 +11,4 @@
 @_exported import FeedXML
 @_exported import FeedWriter
 @_exported import FeedStore
+@_exported import FeedSite

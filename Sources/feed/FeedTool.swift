@@ -44,7 +44,7 @@ struct FeedCommand: AsyncParsableCommand {
         Exit status: 0 success, 1 a feed could not be read, 2 a usage or I/O error.
         """,
         version: SyndicationRelease.version,
-        subcommands: [ParseCommand.self, GenerateCommand.self, ListCommand.self, ShowCommand.self, SourcesCommand.self, RemoveCommand.self, BenchCommand.self]
+        subcommands: [ParseCommand.self, AddCommand.self, GenerateCommand.self, ListCommand.self, ShowCommand.self, SourcesCommand.self, RemoveCommand.self, BenchCommand.self]
     )
 }
 

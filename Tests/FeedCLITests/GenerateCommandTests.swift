@@ -4,7 +4,7 @@ import Testing
 @Suite("feed generate")
 struct GenerateCommandTests {
     private func generate(_ store: StoreFixture, _ extra: [String]) throws -> FeedProcess.Outcome {
-        try FeedProcess.run(["generate", "--store", store.path] + StoreFixture.identity + extra)
+        try FeedProcess.run(["generate", "--store", store.path, "--settings", try store.writeSettings()] + extra)
     }
 
     @Test func atomListsStoredArticlesNewestFirstWithTheNewestDateAsUpdated() throws {
@@ -19,7 +19,7 @@ struct GenerateCommandTests {
         #expect(titles == ["Tide 3", "Tide 2", "Tide 1"])
         #expect(xml.contains("<title>Harbour Notes</title>\n  <updated>2024-03-03T07:00:00Z</updated>\n"))
         #expect(xml.contains("<id>tag:harbour.example,2024:feed</id>"))
-        #expect(xml.contains(#"<link rel="self" href="https://harbour.example/atom.xml"/>"#))
+        #expect(xml.contains(#"<link rel="self" href="https://harbour.example/atom.xml" type="application/atom+xml"/>"#))
     }
 
     @Test func theSameStoreGivesTheSameBytes() throws {
@@ -87,13 +87,23 @@ struct GenerateCommandTests {
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "old")
     }
 
-    @Test func aFeedWithoutIdIsAnErrorNamingTheSetting() throws {
+    @Test func flagsOverrideTheSettings() throws {
         let store = try StoreFixture()
         defer { store.remove() }
         try store.importFeed(StoreFixture.rss(items: 1), address: "https://harbour.example/rss")
-        let outcome = try FeedProcess.run(["generate", "--store", store.path, "--settings", "/nonexistent/site.toml",
-                                           "--title", "T", "--output", "-"])
+        let outcome = try generate(store, ["--output", "-", "--title", "Tide Tables", "--author", "Ines Mole"])
+        #expect(outcome.stdout.contains("<title>Tide Tables</title>"))
+        #expect(outcome.stdout.contains("<name>Ines Mole</name>"))
+        #expect(!outcome.stdout.contains("Harbour Notes"))
+    }
+
+    @Test func aMissingSettingsFileNamedByTheFlagIsAnIOError() throws {
+        let store = try StoreFixture()
+        defer { store.remove() }
+        try store.importFeed(StoreFixture.rss(items: 1), address: "https://harbour.example/rss")
+        let outcome = try FeedProcess.run(["generate", "--store", store.path, "--settings", store.folder + "/none.toml",
+                                           "--output", "-"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("--id"))
+        #expect(outcome.stderr.hasPrefix("feed: \(store.folder)/none.toml"))
     }
 }

@@ -26,10 +26,22 @@ struct StoreFixture {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// The arguments naming the site's identity, so a test needs no settings file.
-    static let identity = ["--settings", "/nonexistent/site.toml", "--id", "tag:harbour.example,2024:feed",
-                           "--title", "Harbour Notes", "--link", "https://harbour.example/",
-                           "--self-url", "https://harbour.example/atom.xml", "--author", "Mara Quay"]
+    /// A settings file for the site, in the fixture's folder.
+    func writeSettings(_ toml: String = StoreFixture.settings) throws -> String {
+        let settingsPath = folder + "/site.toml"
+        try Data(toml.utf8).write(to: URL(fileURLWithPath: settingsPath))
+        return settingsPath
+    }
+
+    static let settings = """
+        title = "Harbour Notes"
+        link = "https://harbour.example/"
+        self = "https://harbour.example/atom.xml"
+        id = "tag:harbour.example,2024:feed"
+
+        [author]
+        name = "Mara Quay"
+        """
 
     /// An RSS feed with `count` items, a day apart, the newest first, starting 2024-03-01.
     static func rss(items count: Int, titlePrefix: String = "Tide") -> String {

@@ -61,7 +61,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
-        let metadata = try site.feedMetadata()
+        let metadata = try site.feedMetadata(for: format)
         var query = ArticleQuery(limit: limit)
         if let source {
             query.source = try SourceLookup.find(source, in: store).id
@@ -123,6 +123,15 @@ enum FeedOutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .atom: "feeds/atom.xml"
         case .rss: "feeds/rss.xml"
         case .json: "feeds/feed.json"
+        }
+    }
+
+    /// The media type of a document in this format, for its `self` link.
+    var mediaType: String {
+        switch self {
+        case .atom: "application/atom+xml"
+        case .rss: "application/rss+xml"
+        case .json: "application/feed+json"
         }
     }
 

@@ -33,6 +33,8 @@ let package = Package(
             ]
         ),
         .target(name: "FeedWriter", dependencies: ["FeedXML", "FeedModel"]),
+        // Strict readers of its own for dates and IRIs: the parser's are forgiving on purpose.
+        .target(name: "FeedValidator", dependencies: ["FeedXML"]),
         .target(name: "FeedStore", dependencies: ["FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // The site's own articles (Markdown, plain-text exports) and settings (TOML).
         .target(
@@ -45,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "Syndication",
-            dependencies: ["FeedModel", "FeedParser", "FeedImporter", "FeedWriter", "FeedStore", "FeedSite"]
+            dependencies: ["FeedModel", "FeedParser", "FeedImporter", "FeedWriter", "FeedStore", "FeedSite", "FeedValidator"]
         ),
         .executableTarget(
             name: "feed",
@@ -81,6 +83,11 @@ let package = Package(
         .testTarget(
             name: "FeedSiteTests",
             dependencies: ["FeedSite", "FeedModel", "FeedStore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FeedValidatorTests",
+            dependencies: ["FeedValidator", "FeedWriter", "FeedModel", "FeedTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport", "FeedStore", "FeedParser", "FeedModel"]),

@@ -4,7 +4,7 @@
 /// parser (`FeedParser`, `FeedStreamParser`), the writers (`AtomWriter`, `RSS2Writer`,
 /// `JSONFeedWriter`, `ArchivedFeedWriter`), the article store (`FeedStore`), the site's own
 /// articles and settings (`SiteSettings`, `SiteArticleReader`), the HTTP client
-/// (`HTTPFetcher`) and the XML layer's public types (`XMLParseLimits`, `SourcePosition`).
+/// (`HTTPFetcher`), the validator (`FeedValidator`) and the XML layer's public types (`XMLParseLimits`, `SourcePosition`).
 @_exported import FeedModel
 @_exported import FeedParser
 @_exported import FeedImporter
@@ -12,3 +12,4 @@
 @_exported import FeedWriter
 @_exported import FeedStore
 @_exported import FeedSite
+@_exported import FeedValidator

@@ -41,10 +41,14 @@ struct FeedCommand: AsyncParsableCommand {
           cat feed.xml | feed parse -                 read standard input
           feed bench feed.xml --repeat 100            parser speed on one file
 
-        Exit status: 0 success, 1 a feed could not be read, 2 a usage or I/O error.
+        Exit status: 0 success, 1 a feed could not be read (or, for validate, is invalid), 2 a usage
+        or I/O error.
         """,
         version: SyndicationRelease.version,
-        subcommands: [ParseCommand.self, AddCommand.self, GenerateCommand.self, ListCommand.self, ShowCommand.self, SourcesCommand.self, RemoveCommand.self, BenchCommand.self]
+        subcommands: [
+            ParseCommand.self, ValidateCommand.self, AddCommand.self, GenerateCommand.self, ListCommand.self,
+            ShowCommand.self, SourcesCommand.self, RemoveCommand.self, BenchCommand.self,
+        ]
     )
 }
 

@@ -106,4 +106,44 @@ struct GenerateCommandTests {
         #expect(outcome.status == 2)
         #expect(outcome.stderr.hasPrefix("feed: \(store.folder)/none.toml"))
     }
+
+    @Test func anInvalidFeedIsRefusedWithItsDiagnosticsAndTheOldFileKept() throws {
+        let store = try StoreFixture()
+        defer { store.remove() }
+        // No author anywhere: RFC 4287 §4.1.1 wants one on the feed or on every entry.
+        try store.importFeed("""
+            <rss version="2.0"><channel><title>Harbour</title><link>https://harbour.example/</link>
+            <description>Tides</description><item><title>Calm</title><guid>https://harbour.example/calm</guid>
+            <pubDate>01 Mar 2024 08:00:00 GMT</pubDate></item></channel></rss>
+            """, address: "https://harbour.example/rss")
+        let settings = try store.writeSettings("""
+            title = "Harbour Notes"
+            link = "https://harbour.example/"
+            """)
+        let output = store.folder + "/atom.xml"
+        try Data("the good feed".utf8).write(to: URL(fileURLWithPath: output))
+        let outcome = try FeedProcess.run(["generate", "--store", store.path, "--settings", settings, "--output", output])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("[missing-author]"))
+        #expect(outcome.stderr.contains("was left as it was"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "the good feed")
+        let forced = try FeedProcess.run(["generate", "--store", store.path, "--settings", settings, "--output", output,
+                                          "--no-validate"])
+        #expect(forced.status == 0)
+    }
+
+    @Test func aGuidThatIsNoIRIBecomesAStableURNAndTheFeedIsValid() throws {
+        let store = try StoreFixture()
+        defer { store.remove() }
+        try store.importFeed("""
+            <rss version="2.0"><channel><title>Harbour</title><link>https://harbour.example/</link>
+            <description>Tides</description><item><title>Calm</title><guid isPermaLink="false">4711</guid></item>
+            </channel></rss>
+            """, address: "https://harbour.example/rss")
+        let first = try generate(store, ["--output", "-"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let id = try #require(first.stdout.firstMatch(of: /<entry>\s*<id>([^<]*)<\/id>/)?.output.1)
+        #expect(id.hasPrefix("urn:uuid:"))
+        #expect(try generate(store, ["--output", "-"]).stdout == first.stdout)
+    }
 }

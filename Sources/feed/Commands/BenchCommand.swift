@@ -43,11 +43,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --generate: how many articles to store, copying the file's entries as more sources.")
     var articles: Int?
 
+    @Flag(name: .customLong("validate"), help: "Measure the validator (`feed validate`) instead of the parser.")
+    var measuresValidator = false
+
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
     }
 
     func run() throws {
+        if measuresValidator { return try ValidationBench.run(file: file, repeat: `repeat`) }
         if generate {
             let result = try GenerationBenchmark(file: file, articles: articles, repeats: `repeat`).run()
             var usage = rusage()

@@ -73,35 +73,80 @@ struct GenerateCommand: ParsableCommand {
         let path = output ?? format.defaultPath
         let articles = try storeCall { try store.articleSequence(query) }
         do {
-            try write(with: format.writer, metadata: metadata, articles: articles, count: count, to: path)
+            try write(with: format.writer, metadata: metadata, articles: articles, count: count, to: path, store: store)
+        } catch FeedWriteError.rejected(let refusal) {
+            throw refusal
         } catch let error as FeedWriteError {
             throw CommandFailure.io(error.description)
         }
     }
 
     private func write<Writer: FeedDocumentWriter>(with writer: Writer, metadata: Feed, articles: ArticleSequence,
-                                                   count: Int, to path: String) throws {
-        let entries = articles.lazy.map { $0.entry }
+                                                   count: Int, to path: String, store: FeedStore) throws {
+        let addresses = Dictionary(uniqueKeysWithValues: try storeCall { try store.sources() }.map { ($0.id, $0.address) })
+        let entries = articles.lazy.map { $0.publishedEntry(sourceAddress: addresses[$0.sourceID] ?? "") }
         if let pageSize {
             let archived = ArchivedFeedWriter(writer: writer, pageSize: pageSize,
                                               fileName: (path as NSString).lastPathComponent)
             let folder = (path as NSString).deletingLastPathComponent
-            let pages = try archived.writeFiles(metadata, entries: entries, count: count,
-                                                folder: folder.isEmpty ? "." : folder)
+            let pages = archived.pages(entryCount: count)
+            try archived.write(metadata, entries: entries, count: count) { page, writeDocument throws(FeedWriteError) in
+                let pagePath = (folder.isEmpty ? "" : folder + "/") + page.fileName
+                try writeChecked(pagePath) { sink in
+                    try writeDocument(sink)
+                    if let failure = articles.failure { throw failure }
+                }
+            }
             if let failure = articles.failure { throw CommandFailure.io(failure.description) }
             StandardError.write("\(path): \(min(count, pageSize)) articles, \(pages.count - 1) archive documents, \(format.name)\n")
         } else if path == "-" {
+            let validation = validationStream(for: "<stdout>")
             try writer.write(metadata, entries: entries) { bytes in
+                validation?.feed(Array(bytes))
                 FileHandle.standardOutput.write(Data(bytes))
             }
             if let failure = articles.failure { throw CommandFailure.io(failure.description) }
+            if let report = validation?.finish() { try Self.judge(report, replacing: nil) }
         } else {
-            try AtomicFileWriter(path: path).write { sink in
+            try writeChecked(path) { sink in
                 try writer.write(metadata, entries: entries, to: sink)
                 // A read failure would leave the document short: refuse it before it replaces the old one.
                 if let failure = articles.failure { throw failure }
             }
             StandardError.write("\(path): \(count) articles, \(format.name)\n")
+        }
+    }
+
+    /// Writes one file atomically. The bytes go to the validator as they are written, and the
+    /// new file replaces the old one only when the validator finds no error and every article
+    /// was read.
+    private func writeChecked(_ path: String, _ body: (@escaping ByteSink) throws -> Void) throws(FeedWriteError) {
+        let validation = validationStream(for: path)
+        try AtomicFileWriter(path: path).write({ sink in
+            try body { bytes in
+                validation?.feed(Array(bytes))
+                try sink(bytes)
+            }
+        }, check: { _ in
+            if let report = validation?.finish() { try Self.judge(report, replacing: path) }
+        })
+    }
+
+    /// A validator for an XML document, unless --no-validate (JSON Feed has no validator).
+    private func validationStream(for name: String) -> FeedValidationStream? {
+        guard !noValidate, format != .json else { return nil }
+        return FeedValidationStream(fileName: name, options: FeedValidatorOptions(limits: XMLParseLimits(maxInputBytes: Int.max)))
+    }
+
+    /// Prints the validator's findings; an error refuses the document (exit 1).
+    private static func judge(_ report: ValidationReport, replacing path: String?) throws {
+        let findings = HumanReportRenderer.render(report)
+        if !findings.isEmpty { StandardError.write(findings.hasSuffix("\n") ? findings : findings + "\n") }
+        guard report.valid else {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            let kept = path.map { "; \($0) was left as it was" } ?? ""
+            throw CommandFailure(message: "the generated feed is invalid (\(errors) error\(errors == 1 ? "" : "s"))\(kept); --no-validate writes it anyway",
+                                 exitCode: 1)
         }
     }
 }

@@ -86,15 +86,30 @@ struct AtomDocument: XMLFeedDocument {
         if let language = entry.language, language != feedLanguage { try writer.attribute("xml:lang", language) }
         let language = entry.language ?? feedLanguage
         if let id = entry.id { try writer.element("id", text: id) }
-        if let title = entry.title { try text("title", title, language: language) }
+        // RFC 4287 §4.1.2 requires a title; an untitled entry gets an empty one.
+        try text("title", entry.title ?? Text(""), language: language)
         for link in entry.links { try self.link(link) }
         if let published = entry.published { try writer.element("published", text: published.rfc3339) }
         if let updated = entry.updated ?? entry.published { try writer.element("updated", text: updated.rfc3339) }
         for author in entry.authors { try person("author", author) }
         for contributor in entry.contributors { try person("contributor", contributor) }
         for category in entry.categories { try self.category(category) }
-        if let summary = entry.summary { try text("summary", summary, language: language) }
-        if let content = entry.content { try self.content(content, language: language) }
+        if let summary = entry.summary {
+            try text("summary", summary, language: language)
+        } else if let content = entry.content, Self.requiresSummary(content) {
+            // RFC 4287 §4.1.2 requires a summary beside out-of-line or base64 content. None is
+            // invented: an empty one keeps the document valid and says nothing false.
+            try writer.startElement("summary")
+            try writer.endElement()
+        }
+        if let content = entry.content {
+            try self.content(content, language: language)
+        } else if !entry.links.contains(where: { $0.rel == "alternate" }) {
+            // RFC 4287 §4.1.2: an entry with no alternate link must have content; an empty one
+            // keeps the document valid without inventing any.
+            try writer.startElement("content")
+            try writer.endElement()
+        }
         if let rights = entry.rights { try text("rights", rights, language: language) }
         if let source = entry.source, !source.isEmpty {
             try writer.startElement("source")
@@ -156,6 +171,18 @@ struct AtomDocument: XMLFeedDocument {
             }
         }
         try writer.endElement()
+    }
+
+    /// Content an entry must have a summary beside (RFC 4287 §4.1.2): out of line (`src`), or of
+    /// a media type that is written in base64.
+    static func requiresSummary(_ content: Content) -> Bool {
+        if content.src != nil { return true }
+        switch content.type {
+        case "text", "html", "xhtml": return false
+        default:
+            let lower = content.type.lowercased()
+            return !(lower.hasPrefix("text/") || isXMLMediaType(lower))
+        }
     }
 
     /// XHTML in its wrapper `div`, or as `html` when it is not well-formed XML.

@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Already built for AsyncHTTPClient; named for the importer's event loops and the loopback
+        // HTTP server of FeedImporterTests.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -28,8 +31,9 @@ let package = Package(
         .target(
             name: "FeedImporter",
             dependencies: [
-                "FeedParser", "FeedModel",
+                "FeedParser", "FeedModel", "FeedStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(name: "FeedWriter", dependencies: ["FeedXML", "FeedModel"]),
@@ -89,6 +93,16 @@ let package = Package(
             name: "FeedValidatorTests",
             dependencies: ["FeedValidator", "FeedWriter", "FeedModel", "FeedTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FeedImporterTests",
+            dependencies: [
+                "FeedImporter", "FeedStore", "FeedParser", "FeedModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "FeedCLITests", dependencies: ["feed", "FeedTestSupport", "FeedStore", "FeedParser", "FeedModel"]),
     ],

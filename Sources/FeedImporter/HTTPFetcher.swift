@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Limits and manners of one HTTP client. The defaults are what a polite feed reader uses.
 public struct HTTPFetchOptions: Sendable {
@@ -61,6 +62,8 @@ public struct HTTPFetchResult: Sendable {
     /// The new address when every redirect on the way was permanent (301, 308): the caller
     /// should remember it instead of the old one.
     public var permanentAddress: String?
+    /// The validators the answer carried (`ETag`, `Last-Modified`), for the next conditional GET;
+    /// a 304 may carry none, and then the ones sent stay valid.
     public var conditions: HTTPConditions
     /// The `Content-Location` header, when the server sent one (the document's own address).
     public var contentLocation: String?
@@ -72,7 +75,10 @@ public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case tooManyRedirects(limit: Int)
     case redirectLoop(String)
     case status(Int, String)
-    case timedOut(seconds: Int)
+    /// No connection within the connect timeout.
+    case connectTimedOut(after: Duration)
+    /// No complete answer (head and body, redirects included) within the total timeout.
+    case timedOut(after: Duration)
     case bodyTooLarge(limit: Int)
     case transport(String)
 
@@ -82,10 +88,25 @@ public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooManyRedirects(let limit): return "more than \(limit) redirects"
         case .redirectLoop(let url): return "redirect loop at \(url)"
         case .status(let code, let reason): return "HTTP \(code) \(reason)"
-        case .timedOut(let seconds): return "no complete answer within \(seconds) s"
+        case .connectTimedOut(let limit): return "no connection within \(Self.seconds(limit))"
+        case .timedOut(let limit): return "no complete answer within \(Self.seconds(limit))"
         case .bodyTooLarge(let limit): return "the body is larger than \(limit) bytes"
         case .transport(let message): return message
         }
+    }
+
+    /// The HTTP status of the answer that caused the failure, when there was one.
+    public var httpStatus: Int? {
+        if case .status(let code, _) = self { return code }
+        return nil
+    }
+
+    /// "10 s", "0.5 s".
+    private static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        if attoseconds == 0 { return "\(seconds) s" }
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        return "\((value * 1000).rounded() / 1000) s"
     }
 }
 
@@ -100,8 +121,7 @@ public final class HTTPFetcher: Sendable {
         self.options = options
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .nanoseconds(Int64(options.connectTimeout.components.seconds) * 1_000_000_000
-                                                 + options.connectTimeout.components.attoseconds / 1_000_000_000)),
+            timeout: .init(connect: .nanoseconds(options.connectTimeout.clampedNanoseconds)),
             decompression: .enabled(limit: .ratio(200)))
         configuration.httpVersion = .automatic
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
@@ -118,7 +138,7 @@ public final class HTTPFetcher: Sendable {
               first.host != nil else {
             throw .invalidURL(url)
         }
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(options.totalTimeout.components.seconds) * 1_000_000_000)
+        let deadline = NIODeadline.now() + .nanoseconds(options.totalTimeout.clampedNanoseconds)
         var current = url
         var visited: Set<String> = [url]
         var allPermanent = true
@@ -135,7 +155,7 @@ public final class HTTPFetcher: Sendable {
             do {
                 response = try await client.execute(request, deadline: deadline)
             } catch {
-                throw Self.describe(error, seconds: Int(options.totalTimeout.components.seconds))
+                throw describe(error)
             }
             let status = Int(response.status.code)
             let headers = response.headers
@@ -157,7 +177,7 @@ public final class HTTPFetcher: Sendable {
             switch status {
             case 304:
                 return HTTPFetchResult(outcome: .notModified, finalURL: current, status: status, permanentAddress: moved,
-                                       conditions: conditions, contentLocation: location)
+                                       conditions: validators, contentLocation: location)
             case 410:
                 return HTTPFetchResult(outcome: .gone, finalURL: current, status: status, permanentAddress: moved,
                                        conditions: validators, contentLocation: location)
@@ -168,7 +188,7 @@ public final class HTTPFetcher: Sendable {
                 } catch is NIOTooManyBytesError {
                     throw .bodyTooLarge(limit: options.maxBodyBytes)
                 } catch {
-                    throw Self.describe(error, seconds: Int(options.totalTimeout.components.seconds))
+                    throw describe(error)
                 }
                 return HTTPFetchResult(outcome: .fetched(body: Array(buffer: body), contentType: headers.first(name: "Content-Type")),
                                        finalURL: current, status: status, permanentAddress: moved,
@@ -197,15 +217,49 @@ public final class HTTPFetcher: Sendable {
         }
     }
 
-    private static func describe(_ error: any Error, seconds: Int) -> HTTPFetchError {
+    private func describe(_ error: any Error) -> HTTPFetchError {
         if let clientError = error as? HTTPClientError {
-            if clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout {
-                return .timedOut(seconds: seconds)
+            switch clientError {
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return .timedOut(after: options.totalTimeout)
+            case .connectTimeout, .socksHandshakeTimeout, .tlsHandshakeTimeout:
+                return .connectTimedOut(after: options.connectTimeout)
+            default:
+                return .transport(String(describing: clientError))
             }
-            if clientError == .connectTimeout { return .timedOut(seconds: seconds) }
-            return .transport("\(clientError)")
         }
-        if error is NIOTooManyBytesError { return .transport("body too large") }
-        return .transport(String(describing: error).prefix(200).description)
+        if error is NIOTooManyBytesError { return .bodyTooLarge(limit: options.maxBodyBytes) }
+        if let io = error as? IOError {
+            return .transport("cannot connect: \(String(cString: strerror(io.errnoCode)))")
+        }
+        if let connection = error as? NIOConnectionError {
+            if let dnsError = connection.dnsAError ?? connection.dnsAAAAError {
+                return .transport("cannot resolve \(connection.host): \(Self.oneLine(dnsError))")
+            }
+            if let first = connection.connectionErrors.first {
+                return .transport("cannot connect to \(connection.host):\(connection.port): \(Self.oneLine(first.error))")
+            }
+        }
+        return .transport(Self.oneLine(error))
+    }
+
+    private static func oneLine(_ error: any Error) -> String {
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        if let unknown = error as? SocketAddressError.UnknownHost { return unknown.errorDescription }
+        let text = String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return String(text.prefix(200))
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, for NIO's `TimeAmount`; negative durations count as zero
+    /// and huge ones as the largest amount.
+    var clampedNanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0, attoseconds >= 0 else { return 0 }
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return .max }
+        let (sum, overflowAgain) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
+        return overflowAgain ? .max : sum
     }
 }

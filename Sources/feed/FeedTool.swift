@@ -39,6 +39,10 @@ struct FeedCommand: AsyncParsableCommand {
           feed parse https://example.org/feed.xml     a readable summary of a feed
           feed parse feed.xml --json                  the parsed feed as JSON
           cat feed.xml | feed parse -                 read standard input
+          feed import https://example.org/feed.xml    fetch a feed into the article store
+          feed add feeds/articles/*                   store the site's own articles
+          feed generate                               write feeds/atom.xml from the store
+          feed validate feeds/atom.xml                check a feed against its specification
           feed bench feed.xml --repeat 100            parser speed on one file
 
         Exit status: 0 success, 1 a feed could not be read (or, for validate, is invalid), 2 a usage
@@ -46,7 +50,7 @@ struct FeedCommand: AsyncParsableCommand {
         """,
         version: SyndicationRelease.version,
         subcommands: [
-            ParseCommand.self, ValidateCommand.self, AddCommand.self, GenerateCommand.self, ListCommand.self,
+            ParseCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, GenerateCommand.self, ListCommand.self,
             ShowCommand.self, SourcesCommand.self, RemoveCommand.self, BenchCommand.self,
         ]
     )

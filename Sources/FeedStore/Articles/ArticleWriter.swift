@@ -12,6 +12,10 @@ struct ArticleWriter {
     private let source: StoredSource
     private let now: Timestamp
     private let encoder: JSONEncoder
+    /// The last `atom:source` encoded, and its JSON: an import gives every entry without a source
+    /// of its own the same one (the feed's header), and encoding it once instead of once per entry
+    /// took a sixth off the store's time on a 5,000-entry feed.
+    private var lastSource: (source: Source, json: String)?
     private(set) var tally = ImportTally()
 
     init(db: Database, source: StoredSource, now: Timestamp) {
@@ -46,7 +50,7 @@ struct ArticleWriter {
         tally.updated += 1
     }
 
-    private func insert(_ entry: Entry, stableID: String, contentHash: String) throws {
+    private mutating func insert(_ entry: Entry, stableID: String, contentHash: String) throws {
         let statement = try db.cachedStatement(sql: Self.insertSQL)
         var values: [(any DatabaseValueConvertible)?] = [source.id.rawValue, stableID, now.secondsSince1970, now.storedFraction]
         values += try entryValues(entry, contentHash: contentHash, firstSeen: now)
@@ -54,8 +58,8 @@ struct ArticleWriter {
         try insertChildren(of: entry, articleID: db.lastInsertedRowID)
     }
 
-    private func update(_ articleID: Int64, with entry: Entry, stableID: String, contentHash: String,
-                        firstSeen: Timestamp) throws {
+    private mutating func update(_ articleID: Int64, with entry: Entry, stableID: String, contentHash: String,
+                                 firstSeen: Timestamp) throws {
         let statement = try db.cachedStatement(sql: Self.updateSQL)
         var values = try entryValues(entry, contentHash: contentHash, firstSeen: firstSeen)
         values.append(articleID)
@@ -86,11 +90,17 @@ struct ArticleWriter {
     private static let updateSQL =
         "UPDATE article SET \(entryColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
 
-    private func entryValues(_ entry: Entry, contentHash: String,
-                             firstSeen: Timestamp) throws -> [(any DatabaseValueConvertible)?] {
+    private mutating func entryValues(_ entry: Entry, contentHash: String,
+                                      firstSeen: Timestamp) throws -> [(any DatabaseValueConvertible)?] {
         var atomSource: String?
         if let origin = entry.source {
-            atomSource = String(decoding: try encoder.encode(origin), as: UTF8.self)
+            if let lastSource, lastSource.source == origin {
+                atomSource = lastSource.json
+            } else {
+                let json = String(decoding: try encoder.encode(origin), as: UTF8.self)
+                lastSource = (origin, json)
+                atomSource = json
+            }
         }
         let sortDate = entry.updated ?? entry.published ?? firstSeen
         return [

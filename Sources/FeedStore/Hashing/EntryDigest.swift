@@ -7,6 +7,12 @@ import FeedModel
 /// every list), so moving text from one field to the next, or `nil` against `""`, changes the hash.
 /// The frame is the store's own and never leaves it: it may change between versions, which costs
 /// one extra "updated" per entry on the first import after the change and loses nothing.
+///
+/// One field is left out: the `updated` time of the entry's `source`. The importer copies the
+/// feed's header into every entry that has none (so `atom:source` can be written later), and a
+/// feed's `updated` moves on whenever any item is added; hashing it would make every entry of the
+/// feed "updated" on each new item. The stored source then keeps the time it had when the article
+/// was first stored or last changed, which is what `atom:source` is meant to say.
 struct EntryDigest {
     private var hash = FourLaneFNV1a()
 
@@ -50,7 +56,7 @@ struct EntryDigest {
         add(source.title)
         add(source.subtitle)
         add(source.links)
-        add(source.updated)
+        // `source.updated` is left out on purpose: see the type's comment.
         add(source.authors)
         add(source.contributors)
         add(source.categories)

@@ -18,6 +18,8 @@ struct BenchCommand: ParsableCommand {
         Examples:
           feed bench large.xml --repeat 20
           feed bench huge.xml --stream
+          feed bench large.xml --import --sanitize --repeat 5     import into an empty store
+          feed bench large.xml --validate --repeat 5              the validator
           feed bench large.xml --generate --articles 10000 --repeat 5
         """
     )
@@ -43,6 +45,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --generate: how many articles to store, copying the file's entries as more sources.")
     var articles: Int?
 
+    @Flag(help: "Measure `feed import` of the file: parse, sanitize with --sanitize, store into a new temporary store per repeat.")
+    var `import` = false
+
     @Flag(name: .customLong("validate"), help: "Measure the validator (`feed validate`) instead of the parser.")
     var measuresValidator = false
 
@@ -51,6 +56,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if `import` {
+            return try ImportBenchmark.run(file: file, repeat: `repeat`, sanitize: sanitize)
+        }
         if measuresValidator { return try ValidationBench.run(file: file, repeat: `repeat`) }
         if generate {
             let result = try GenerationBenchmark(file: file, articles: articles, repeats: `repeat`).run()

@@ -51,6 +51,16 @@ import Testing
         #expect(hashes.count == variants.count + 1)
     }
 
+    /// The importer copies the feed's header, `updated` included, into each entry's source; the
+    /// feed's clock moving on is not a change to the articles already stored.
+    @Test func theSourcesUpdatedTimeAloneLeavesTheContentHashAlone() {
+        var entry = StoreFixtures.richEntry()
+        entry.source?.updated = Timestamp(secondsSince1970: 1_700_000_000)
+        let before = EntryDigest.contentHash(of: entry)
+        entry.source?.updated = Timestamp(secondsSince1970: 1_800_000_000)
+        #expect(EntryDigest.contentHash(of: entry) == before)
+    }
+
     /// The content hash spreads bytes over four lanes: a change in any lane, or in the tail that
     /// does not fill a group of four, must show.
     @Test func aOneCharacterChangeAnywhereInLongContentChangesTheHash() {

@@ -302,33 +302,59 @@ final class XMLNameTable {
         let prefix: UnsafeRawPointer?
     }
     /// A direct-mapped cache in front of the dictionary: most documents use a few dozen names,
-    /// so nearly every lookup is one comparison of three pointers.
+    /// so nearly every lookup is one comparison of three pointers. The slots hold plain pointers
+    /// and an index into `names`, so the cache costs one allocation to build and none of the
+    /// reference counting a slot holding an `XMLName` (three strings) would cost to fill and free.
     private struct Slot {
-        var key: Key?
-        var name: XMLName
+        var local: UnsafeRawPointer?
+        var uri: UnsafeRawPointer?
+        var prefix: UnsafeRawPointer?
+        var index: Int
     }
     private static let cacheSize = 256
-    @exclusivity(unchecked) private var cache = [Slot](repeating: Slot(key: nil, name: XMLName(id: -1, namespace: "", localName: "")),
-                                                      count: XMLNameTable.cacheSize)
-    @exclusivity(unchecked) private var table: [Key: XMLName] = [:]
+    @exclusivity(unchecked) private var cache: [Slot]
+    /// Every name met, in the order met; the cache and `table` point into it.
+    @exclusivity(unchecked) private var names: [XMLName] = []
+    @exclusivity(unchecked) private var table: [Key: Int] = [:]
     @exclusivity(unchecked) private var idsByName: [String: Int] = [:]
     @exclusivity(unchecked) private(set) var nextID = 0
+
+    init() {
+        // SAFETY: all-zero bytes are an empty slot (three nil pointers, index 0), and all
+        // `cacheSize` slots are written before the count is set.
+        cache = [Slot](unsafeUninitializedCapacity: Self.cacheSize) { slots, count in
+            if let base = slots.baseAddress {
+                UnsafeMutableRawPointer(base).initializeMemory(as: UInt8.self, repeating: 0,
+                                                               count: Self.cacheSize * MemoryLayout<Slot>.stride)
+            }
+            count = Self.cacheSize
+        }
+        // A feed uses a few dozen names: room for them from the start saves rehashing as they come.
+        names.reserveCapacity(64)
+        table.reserveCapacity(64)
+        idsByName.reserveCapacity(64)
+    }
 
     @inline(__always)
     func name(localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
               uri: UnsafePointer<xmlChar>?) -> XMLName {
         guard let localName else { return XMLName(id: -1, namespace: "", localName: "") }
-        let key = Key(local: UnsafeRawPointer(localName), uri: uri.map(UnsafeRawPointer.init),
-                      prefix: prefix.map(UnsafeRawPointer.init))
+        let local = UnsafeRawPointer(localName)
+        let uriPointer = uri.map(UnsafeRawPointer.init)
+        let prefixPointer = prefix.map(UnsafeRawPointer.init)
         let slot = (Int(bitPattern: localName) >> 3 ^ Int(bitPattern: uri) >> 5) & (Self.cacheSize - 1)
-        if let cached = cache[slot].key, cached == key { return cache[slot].name }
-        let name = lookUp(key, localName: localName, prefix: prefix, uri: uri)
-        cache[slot] = Slot(key: key, name: name)
-        return name
+        let cached = cache[slot]
+        if cached.local == local && cached.uri == uriPointer && cached.prefix == prefixPointer {
+            return names[cached.index]
+        }
+        let index = lookUp(Key(local: local, uri: uriPointer, prefix: prefixPointer),
+                           localName: localName, prefix: prefix, uri: uri)
+        cache[slot] = Slot(local: local, uri: uriPointer, prefix: prefixPointer, index: index)
+        return names[index]
     }
 
     private func lookUp(_ key: Key, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
-                        uri: UnsafePointer<xmlChar>?) -> XMLName {
+                        uri: UnsafePointer<xmlChar>?) -> Int {
         if let known = table[key] { return known }
         let local = String(cString: localName)
         let ns = uri.map { Self.internedNamespace(String(cString: $0)) } ?? ""
@@ -343,9 +369,9 @@ final class XMLNameTable {
             nextID += 1
             idsByName[qualified] = id
         }
-        let name = XMLName(id: id, namespace: ns, localName: local, prefix: pre)
-        table[key] = name
-        return name
+        names.append(XMLName(id: id, namespace: ns, localName: local, prefix: pre))
+        table[key] = names.count - 1
+        return names.count - 1
     }
 
     /// The namespaces feeds use most, as string literals: a literal is never reference counted,

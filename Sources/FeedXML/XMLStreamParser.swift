@@ -321,7 +321,10 @@ enum XMLCallbacks {
                 s.mismatchedEndTag = nil
                 s.closeForMismatchedEndTag(written)
             }
-            guard let element = s.openElements.popLast() else { return }
+            // `removeLast` rather than `popLast`: an optional element would be destroyed through
+            // the generic value witness, several times the cost, once per end tag.
+            guard !s.openElements.isEmpty else { return }
+            let element = s.openElements.removeLast()
             if !element.closedForHandler { s.handler.endElement(element.name) }
         }
     }

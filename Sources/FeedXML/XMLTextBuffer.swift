@@ -13,21 +13,34 @@ public final class XMLTextBuffer {
     /// The collected UTF-8 lives in memory this buffer manages itself: appending a one-byte run
     /// (libxml2 hands every `&lt;` over alone) must cost a store, not an array's uniqueness and
     /// capacity checks.
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
     /// Bytes collected so far.
     @exclusivity(unchecked) public private(set) var count = 0
     /// When false, character data goes to the handler's `characters` instead.
-    @exclusivity(unchecked) public var isCollecting = false
+    ///
+    /// This flag and `sawLatinReference` are computed over internal storage: `@exclusivity(unchecked)`
+    /// holds only inside this module, so a reader in another module that set or read a public
+    /// stored property directly would pay a dynamic exclusivity check (about 70 instructions) for
+    /// each field it captures; through an accessor it pays a call.
+    public var isCollecting: Bool {
+        get { collecting }
+        set { collecting = newValue }
+    }
+    @exclusivity(unchecked) private var collecting = false
     /// Escape `&`, `<` and `>` on the way in: the buffer holds markup, not text.
     @exclusivity(unchecked) public var escapesMarkup = false
     /// Drop runs that are only white space (the space around Atom's xhtml wrapper `div`).
     @exclusivity(unchecked) public var dropsWhitespaceRuns = false
     /// A character reference to a character between U+0080 and U+00FF was read.
-    @exclusivity(unchecked) public var sawLatinReference = false
+    public var sawLatinReference: Bool {
+        get { latinReference }
+        set { latinReference = newValue }
+    }
+    @exclusivity(unchecked) private var latinReference = false
     /// The document going into the parser is known to be valid UTF-8 (the caller validated or
     /// transcoded it), so what the parser hands over is too and need not be validated again.
-    public var inputIsValidUTF8 = false
+    @exclusivity(unchecked) public var inputIsValidUTF8 = false
 
     public init() {
         capacity = 4096

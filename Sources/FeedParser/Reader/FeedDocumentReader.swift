@@ -171,7 +171,10 @@ final class FeedDocumentReader: XMLEventHandler {
 
     func endElement(_ name: XMLName) {
         if capturing, capture.endChild(name) { return }
-        guard let frame = frames.popLast() else { return }
+        // `removeLast` rather than `popLast`: an optional frame is destroyed through the generic
+        // value witness, several times the cost, once per end tag.
+        guard !frames.isEmpty else { return }
+        let frame = frames.removeLast()
         defer {
             if frame.ownsBase { baseValues.removeLast() }
             if frame.ownsLang { langValues.removeLast() }

@@ -56,7 +56,10 @@ struct TextCapture {
     }
 
     /// Stops collecting (the element ended, or turned out to have child elements of its own).
-    func stop() {
+    /// Mutating, like the readers below, though it changes nothing of the struct itself: the
+    /// reader keeps its capture in a class, and a mutating call works on it in place, where a
+    /// non-mutating one first copies it out (retaining and releasing its buffer and lists).
+    mutating func stop() {
         buffer.isCollecting = false
     }
 
@@ -115,13 +118,17 @@ struct TextCapture {
         return true
     }
 
-    var string: String { buffer.withBytes { UTF8Text.string($0) } }
+    var string: String {
+        mutating get { buffer.withBytes { UTF8Text.string($0) } }
+    }
 
     /// The content without leading and trailing XML white space, as a string.
     var trimmedString: String {
+        mutating get {
         let value = buffer.trimmedString()
         guard buffer.sawLatinReference, buffer.withBytes(Windows1252.mayBeDoubleEncoded) else { return value }
         return Windows1252.repairDoubleEncoding(value)
+        }
     }
 }
 

@@ -21,8 +21,11 @@ public enum HTMLSanitizer {
     /// background, …) are made absolute against `baseURL` when given.
     public static func sanitize(_ html: String, baseURL: String?) -> String {
         if let plain = plainTextShortcut(html) { return plain }
-        let writer = SanitizingWriter(baseURL: baseURL, readsNamespacePrefixes: false)
-        HTMLTokenizer.tokenize(escapingUnendedDeclarations(endingUnterminatedComments(html)), into: writer)
+        let writer = SanitizingWriter(baseURL: baseURL, readsNamespacePrefixes: false, expectedLength: html.utf8.count)
+        // Simple markup has no comment or declaration to repair (see `tokenizeSimpleMarkup`).
+        if !HTMLTokenizer.tokenizeSimpleMarkup(html, into: writer) {
+            HTMLTokenizer.tokenize(escapingUnendedDeclarations(endingUnterminatedComments(html)), into: writer)
+        }
         return writer.finish()
     }
 
@@ -31,18 +34,36 @@ public enum HTMLSanitizer {
     /// plain names, and CDATA sections as text.
     public static func sanitizeXHTML(_ xhtml: String, baseURL: String?) -> String {
         if let plain = plainTextShortcut(xhtml) { return plain }
-        let writer = SanitizingWriter(baseURL: baseURL, readsNamespacePrefixes: true)
-        let repaired = escapingUnendedDeclarations(endingUnterminatedComments(escapingCDATASections(xhtml)))
-        HTMLTokenizer.tokenize(repaired, into: writer)
+        let writer = SanitizingWriter(baseURL: baseURL, readsNamespacePrefixes: true, expectedLength: xhtml.utf8.count)
+        // Simple markup has no CDATA section, comment or declaration to repair.
+        if !HTMLTokenizer.tokenizeSimpleMarkup(xhtml, into: writer) {
+            let repaired = escapingUnendedDeclarations(endingUnterminatedComments(escapingCDATASections(xhtml)))
+            HTMLTokenizer.tokenize(repaired, into: writer)
+        }
         return writer.finish()
     }
 
     /// Text without `<` or `&` has no markup to parse: it only needs `>` escaped.
     private static func plainTextShortcut(_ text: String) -> String? {
-        guard !text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return nil }
-        var output = MarkupOutput()
+        let span = text.utf8.span
+        for index in span.indices where span[index] == UInt8(ascii: "<") || span[index] == UInt8(ascii: "&") {
+            return nil
+        }
+        var output = MarkupOutput(capacity: span.count + 16)
         output.appendEscaped(text, inAttribute: false)
         return output.finish()
+    }
+
+    /// Whether `<!` occurs in `text` at or after byte `start`: without it there is no comment or
+    /// declaration to repair, and the repairs below return their input.
+    private static func containsMarkupDeclaration(_ text: String, from start: Int = 0) -> Bool {
+        let span = text.utf8.span
+        var index = start
+        while index + 1 < span.count {
+            if span[index] == UInt8(ascii: "<") && span[index + 1] == UInt8(ascii: "!") { return true }
+            index += 1
+        }
+        return false
     }
 
     /// A `<!--` with no `-->` after it would hide the rest of the entry (a browser, and libxml2,
@@ -50,6 +71,7 @@ public enum HTMLSanitizer {
     /// followed by a `>` (`<!-- -- x >rest`), as feed readers do, so the rest is shown, sanitized;
     /// when there is no such `--…>` either, the comment runs to the end.
     static func endingUnterminatedComments(_ html: String) -> String {
+        guard containsMarkupDeclaration(html) else { return html }
         let bytes = Array(html.utf8)
         let opener = Array("<!--".utf8)
         guard var open = bytes.firstOccurrence(of: opener, from: 0) else { return html }
@@ -80,6 +102,7 @@ public enum HTMLSanitizer {
     /// A `<!` (a DOCTYPE or other declaration, not a comment) that no `>` follows is text: the
     /// HTML parser would otherwise swallow everything after it (`a <!DOCTYPE b` keeps `<!DOCTYPE b`).
     static func escapingUnendedDeclarations(_ html: String) -> String {
+        guard containsMarkupDeclaration(html) else { return html }
         let bytes = Array(html.utf8)
         let searchStart = (bytes.lastIndex(of: UInt8(ascii: ">")) ?? -1) + 1
         let opener = Array("<!".utf8)
@@ -102,6 +125,7 @@ public enum HTMLSanitizer {
     /// `<![CDATA[a<b]]>` becomes `a&lt;b`: in XHTML a CDATA section is text, which the HTML
     /// parser would not know.
     static func escapingCDATASections(_ xhtml: String) -> String {
+        guard containsMarkupDeclaration(xhtml) else { return xhtml }
         let bytes = Array(xhtml.utf8)
         let opener = Array("<![CDATA[".utf8)
         guard var open = bytes.firstOccurrence(of: opener, from: 0) else { return xhtml }
@@ -150,20 +174,26 @@ final class SanitizingWriter: HTMLTokenHandler {
         let changesBase: Bool
     }
 
-    private var output = MarkupOutput()
-    private var frames: [Frame] = []
+    // The writer lives for one `sanitize` call, inside one task, and no accessor hands out a
+    // reference to its state: the exclusivity checks would only cost.
+    @exclusivity(unchecked) private var output: MarkupOutput
+    @exclusivity(unchecked) private var frames: [Frame] = []
     /// Depth inside an element removed with its content; everything there is ignored.
-    private var droppedContentDepth = 0
-    private var svgDepth = 0
-    private var mathMLDepth = 0
-    private var baseURLs: [String?]
+    @exclusivity(unchecked) private var droppedContentDepth = 0
+    @exclusivity(unchecked) private var svgDepth = 0
+    @exclusivity(unchecked) private var mathMLDepth = 0
+    @exclusivity(unchecked) private var baseURLs: [String?]
     private let readsNamespacePrefixes: Bool
     /// XHTML namespace prefix → the namespaces it is bound to, innermost last.
-    private var prefixBindings: [String: [String]] = [:]
+    @exclusivity(unchecked) private var prefixBindings: [String: [String]] = [:]
+    /// The base URL last resolved against, parsed (see `URLResolver.ParsedBase`).
+    @exclusivity(unchecked) private var parsedBase = URLResolver.ParsedBase()
 
-    init(baseURL: String?, readsNamespacePrefixes: Bool) {
+    /// `expectedLength`: the length of the fragment, which the output rarely exceeds.
+    init(baseURL: String?, readsNamespacePrefixes: Bool, expectedLength: Int = 0) {
         baseURLs = [baseURL]
         self.readsNamespacePrefixes = readsNamespacePrefixes
+        output = MarkupOutput(capacity: expectedLength + expectedLength / 8)
     }
 
     func finish() -> String {
@@ -180,22 +210,24 @@ final class SanitizingWriter: HTMLTokenHandler {
         }
         let boundPrefixes = readsNamespacePrefixes ? bindPrefixes(declaredIn: attributes) : []
         let localName = readsNamespacePrefixes ? unprefixed(name) : name
-        if SanitizerPolicy.contentDroppingElements.contains(localName) {
+        // One look-up answers every list the element may be on.
+        let facts = SanitizerPolicy.elements[localName] ?? SanitizerPolicy.ElementFacts()
+        if facts.dropsContent {
             unbind(boundPrefixes)
             droppedContentDepth = 1
             return
         }
 
-        let changesBase = pushBase(declaredIn: attributes)
+        let changesBase = attributes.isEmpty ? false : pushBase(declaredIn: attributes)
         let vocabulary: Vocabulary
         let writtenName: String
-        if let svgName = SanitizerPolicy.svgElementNames[localName], svgDepth > 0 || localName == "svg" {
+        if let svgName = facts.svgName, svgDepth > 0 || localName == "svg" {
             vocabulary = .svg
             writtenName = svgName
-        } else if (mathMLDepth > 0 || localName == "math") && SanitizerPolicy.mathMLElements.contains(localName) {
+        } else if (mathMLDepth > 0 || localName == "math") && facts.isMathML {
             vocabulary = .mathML
             writtenName = localName
-        } else if SanitizerPolicy.htmlElements.contains(localName) {
+        } else if facts.isHTML {
             vocabulary = .html
             writtenName = localName
         } else {
@@ -206,15 +238,15 @@ final class SanitizingWriter: HTMLTokenHandler {
 
         let opensSVG = writtenName == "svg" && vocabulary == .svg
         let opensMathML = writtenName == "math" && vocabulary == .mathML
-        var kept = cleanedAttributes(attributes, element: writtenName, vocabulary: vocabulary)
-        if opensSVG { kept.append(("xmlns", SanitizerPolicy.svgNamespace)) }
-        if opensMathML { kept.append(("xmlns", SanitizerPolicy.mathMLNamespace)) }
-        if vocabulary != .html && kept.contains(where: { $0.name.hasPrefix("xlink:") }) {
-            kept.append(("xmlns:xlink", SanitizerPolicy.xlinkNamespace))
+        let isVoid = vocabulary == .html && facts.isVoid
+        output.beginStartTag(writtenName)
+        let wroteXLink = writeCleanedAttributes(attributes, element: writtenName, vocabulary: vocabulary)
+        if opensSVG { output.appendAttribute("xmlns", escapedValue: SanitizerPolicy.svgNamespace) }
+        if opensMathML { output.appendAttribute("xmlns", escapedValue: SanitizerPolicy.mathMLNamespace) }
+        if vocabulary != .html && wroteXLink {
+            output.appendAttribute("xmlns:xlink", escapedValue: SanitizerPolicy.xlinkNamespace)
         }
-
-        let isVoid = vocabulary == .html && SanitizerPolicy.voidElements.contains(writtenName)
-        output.appendStartTag(writtenName, attributes: kept, selfClosing: isVoid)
+        output.endStartTag(selfClosing: isVoid)
         if opensSVG { svgDepth += 1 }
         if opensMathML { mathMLDepth += 1 }
         frames.append(Frame(writtenName: writtenName, isVoid: isVoid, opensSVG: opensSVG,
@@ -234,6 +266,11 @@ final class SanitizingWriter: HTMLTokenHandler {
         output.appendEscaped(text, inAttribute: false)
     }
 
+    func text(utf8 text: Span<UInt8>) {
+        guard droppedContentDepth == 0 else { return }
+        output.appendEscaped(text)
+    }
+
     // MARK: Elements
 
     private func closeInnermostFrame() {
@@ -242,38 +279,48 @@ final class SanitizingWriter: HTMLTokenHandler {
         if frame.opensSVG { svgDepth -= 1 }
         if frame.opensMathML { mathMLDepth -= 1 }
         if frame.changesBase { baseURLs.removeLast() }
-        unbind(frame.boundPrefixes)
+        if !frame.boundPrefixes.isEmpty { unbind(frame.boundPrefixes) }
     }
 
-    private func cleanedAttributes(_ attributes: [HTMLAttribute], element: String,
-                                   vocabulary: Vocabulary) -> [(name: String, value: String)] {
-        var kept: [(name: String, value: String)] = []
+    /// Writes the attributes that survive, cleaned, in their order. Returns whether one of them
+    /// is an `xlink:` attribute.
+    private func writeCleanedAttributes(_ attributes: [HTMLAttribute], element: String,
+                                        vocabulary: Vocabulary) -> Bool {
+        var wroteXLink = false
         for attribute in attributes {
+            guard let facts = SanitizerPolicy.attributes[attribute.name] else { continue }
             let name: String
+            let isURL: Bool
             switch vocabulary {
             case .html:
-                guard SanitizerPolicy.htmlAttributes.contains(attribute.name) else { continue }
+                guard facts.isHTML else { continue }
                 name = attribute.name
+                isURL = facts.isURL
             case .svg:
-                guard let svgName = SanitizerPolicy.svgAttributeNames[attribute.name] else { continue }
+                guard let svgName = facts.svgName else { continue }
                 name = svgName
+                isURL = facts.svgNameIsURL
             case .mathML:
-                guard SanitizerPolicy.mathMLAttributes.contains(attribute.name) else { continue }
+                guard facts.isMathML else { continue }
                 name = attribute.name
+                isURL = facts.isURL
             }
             let value = attribute.value ?? ""
             if name == "style" {
                 let style = StyleSanitizer.clean(value, allowingSVGProperties: vocabulary == .svg)
-                if !style.isEmpty { kept.append((name, style)) }
-            } else if SanitizerPolicy.urlAttributes.contains(name) {
+                if style.isEmpty { continue }
+                output.appendAttribute(name, value: style)
+            } else if isURL {
                 let allowsImageData = vocabulary == .html && element == "img" && name == "src"
-                kept.append((name, URLAttributeCleaner.clean(value, baseURL: currentBaseURL,
-                                                             allowsImageData: allowsImageData)))
+                output.appendAttribute(name, value: URLAttributeCleaner.clean(value, baseURL: currentBaseURL,
+                                                                              allowsImageData: allowsImageData,
+                                                                              reusing: &parsedBase))
             } else {
-                kept.append((name, value))
+                output.appendAttribute(name, value: value)
             }
+            if name.hasPrefix("xlink:") { wroteXLink = true }
         }
-        return kept
+        return wroteXLink
     }
 
     // MARK: Scopes: xml:base and namespace prefixes
@@ -305,7 +352,15 @@ final class SanitizingWriter: HTMLTokenHandler {
     /// `svg:circle` → `circle` when `svg` stands for the SVG, MathML or XHTML namespace; any other
     /// prefixed name stays whole (and is then not on any allow-list).
     private func unprefixed(_ name: String) -> String {
-        guard let colon = name.firstIndex(of: ":") else { return name }
+        // Most names have no prefix; finding that out byte by byte is far cheaper than searching
+        // the Characters (the tokenizer's names are ASCII, where the two agree).
+        let utf8 = name.utf8.span
+        var hasColon = false
+        for index in utf8.indices where utf8[index] == UInt8(ascii: ":") {
+            hasColon = true
+            break
+        }
+        guard hasColon, let colon = name.firstIndex(of: ":") else { return name }
         let prefix = String(name[..<colon])
         let namespace = prefixBindings[prefix]?.last ?? SanitizerPolicy.conventionalPrefixes[prefix]
         switch namespace {
@@ -317,60 +372,59 @@ final class SanitizingWriter: HTMLTokenHandler {
     }
 }
 
-/// The serialised markup, built as UTF-8 bytes.
+/// The serialised markup, built as UTF-8 bytes (in FeedXML's `MarkupBuffer`, which escapes text
+/// a word at a time).
 struct MarkupOutput {
-    private var bytes: [UInt8] = []
+    /// Owned by this value alone: a writer or a repair function holds it for one call.
+    private let buffer: MarkupBuffer
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    init(capacity: Int = 0) {
+        buffer = MarkupBuffer(capacity: capacity)
+    }
 
-    mutating func appendStartTag(_ name: String, attributes: [(name: String, value: String)], selfClosing: Bool) {
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
-        for attribute in attributes {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: attribute.name.utf8)
-            bytes.append(contentsOf: "=\"".utf8)
-            appendEscaped(attribute.value, inAttribute: true)
-            bytes.append(UInt8(ascii: "\""))
-        }
-        bytes.append(contentsOf: (selfClosing ? " />" : ">").utf8)
+    var string: String { buffer.string }
+
+    /// `<name`, to be followed by `appendAttribute` calls and `endStartTag`.
+    mutating func beginStartTag(_ name: String) {
+        buffer.appendStartTag(name)
+    }
+
+    /// ` name="value"`, the value escaped.
+    mutating func appendAttribute(_ name: String, value: String) {
+        buffer.appendAttribute(name, value: value)
+    }
+
+    /// ` name="value"` for a value that needs no escaping (a namespace name).
+    mutating func appendAttribute(_ name: String, escapedValue value: String) {
+        buffer.appendAttribute(name, value: value, escaping: false)
+    }
+
+    mutating func endStartTag(selfClosing: Bool) {
+        buffer.closeStartTag(selfClosing: selfClosing)
     }
 
     mutating func appendRaw(_ markup: ArraySlice<UInt8>) {
-        bytes.append(contentsOf: markup)
+        buffer.append(contentsOf: markup)
     }
 
     mutating func appendEndTag(_ name: String) {
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(UInt8(ascii: ">"))
+        buffer.appendEndTag(name)
     }
 
     /// `&`, `<`, `>` (and `"` in an attribute) as references; CR LF as LF. Escaping `<` and `>` in
     /// attribute values too keeps a value from closing a raw-text element (`</textarea>`) in a
     /// browser that reads the output.
     mutating func appendEscaped(_ text: String, inAttribute: Bool) {
-        var previousWasCarriageReturn = false
-        for byte in text.utf8 {
-            if previousWasCarriageReturn && byte != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\r")) }
-            previousWasCarriageReturn = false
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where inAttribute: bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "\r"): previousWasCarriageReturn = true
-            default: bytes.append(byte)
-            }
-        }
-        if previousWasCarriageReturn { bytes.append(UInt8(ascii: "\r")) }
+        buffer.appendEscaped(text, inAttribute: inAttribute)
+    }
+
+    /// Text as UTF-8, escaped as `appendEscaped(_:inAttribute:)` escapes it outside attributes.
+    mutating func appendEscaped(_ text: Span<UInt8>) {
+        buffer.appendEscaped(text, inAttribute: false)
     }
 
     /// The markup without blanks at either end.
     func finish() -> String {
-        let markup = string
-        guard let first = markup.firstIndex(where: { !$0.isWhitespace }),
-              let last = markup.lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(markup[first...last])
+        buffer.trimmedString()
     }
 }

@@ -85,6 +85,53 @@ enum SanitizerPolicy {
         "image/avif", "image/bmp", "image/gif", "image/jpeg", "image/jpg", "image/png", "image/webp",
     ]
 
+    // MARK: Look-ups
+
+    /// What the lists say of one element name.
+    struct ElementFacts {
+        var dropsContent = false
+        /// The name as SVG spells it, for an SVG element.
+        var svgName: String?
+        var isMathML = false
+        var isHTML = false
+        var isVoid = false
+    }
+
+    /// What the lists say of one attribute name.
+    struct AttributeFacts {
+        var isHTML = false
+        /// In `urlAttributes`.
+        var isURL = false
+        /// The name as SVG spells it, for an SVG attribute.
+        var svgName: String?
+        /// `svgName` is in `urlAttributes`.
+        var svgNameIsURL = false
+        var isMathML = false
+    }
+
+    /// Every element name on any list, with what the lists say of it: one look-up per start tag
+    /// instead of one per list.
+    static let elements = NameTable<ElementFacts>({
+        let names = htmlElements.union(contentDroppingElements).union(voidElements).union(mathMLElements)
+            .union(svgElementNames.keys)
+        return Dictionary(uniqueKeysWithValues: names.map { name in
+            (name, ElementFacts(dropsContent: contentDroppingElements.contains(name), svgName: svgElementNames[name],
+                                isMathML: mathMLElements.contains(name), isHTML: htmlElements.contains(name),
+                                isVoid: voidElements.contains(name)))
+        })
+    }())
+
+    /// Every attribute name kept in some vocabulary, with what the lists say of it.
+    static let attributes = NameTable<AttributeFacts>({
+        let names = htmlAttributes.union(mathMLAttributes).union(svgAttributeNames.keys)
+        return Dictionary(uniqueKeysWithValues: names.map { name in
+            let svgName = svgAttributeNames[name]
+            return (name, AttributeFacts(isHTML: htmlAttributes.contains(name), isURL: urlAttributes.contains(name),
+                                         svgName: svgName, svgNameIsURL: svgName.map(urlAttributes.contains) ?? false,
+                                         isMathML: mathMLAttributes.contains(name)))
+        })
+    }())
+
     // MARK: MathML
 
     static let mathMLNamespace = "http://www.w3.org/1998/Math/MathML"

@@ -51,7 +51,9 @@ public enum URLResolver {
         }
         if cache.bytes.isEmpty || schemeLength(trimmedReference.utf8) != nil { return String(trimmedReference) }
 
-        let referenceBytes = Array(trimmedReference.utf8)
+        // Copied through a `String`, whose UTF-8 view copies with one `memcpy`; a substring's
+        // view would be copied a byte at a time.
+        let referenceBytes = Array(String(trimmedReference).utf8)
         let referenceParts = URIReferenceParts(referenceBytes)
         let baseBytes = cache.bytes
         let baseParts = cache.parts
@@ -139,6 +141,10 @@ public enum URLResolver {
 
     private static func trimmingASCIIWhitespace(_ string: String) -> Substring {
         let utf8 = string.utf8
+        // Nearly every value has nothing to trim.
+        if let first = utf8.first, let last = utf8.last, !ASCIIByte.isWhitespace(first), !ASCIIByte.isWhitespace(last) {
+            return string[...]
+        }
         guard let first = utf8.firstIndex(where: { !ASCIIByte.isWhitespace($0) }),
               let last = utf8.lastIndex(where: { !ASCIIByte.isWhitespace($0) }) else {
             return string[string.endIndex...]

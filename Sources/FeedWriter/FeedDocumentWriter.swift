@@ -68,6 +68,16 @@ enum DocumentDate {
     }
 }
 
+/// Writes a whole XML document of the kind `makeDocument` starts, into `sink`.
+func writeXMLDocument<Document: XMLFeedDocument, Entries: Sequence<Entry>>(
+    _ makeDocument: (XMLTextWriter) -> Document, indent: Bool, _ feed: Feed, entries: Entries,
+    marker: FeedHistoryMarker, to sink: @escaping ByteSink
+) throws(FeedWriteError) {
+    let writer: XMLTextWriter
+    do { writer = try XMLTextWriter(indent: indent, sink: sink) } catch { throw FeedWriteError(error) }
+    try makeDocument(writer).write(feed, entries: entries, marker: marker)
+}
+
 /// An XML feed document in the making: the feed's own elements, then one element per entry.
 protocol XMLFeedDocument {
     var writer: XMLTextWriter { get }

@@ -17,11 +17,7 @@ struct RefusalTests {
     }
 
     @Test func externalEntityDeclarationIsRefusedAndNeverRead() throws {
-        let file = try TemporaryFile("xxe.xml", text: """
-            <?xml version="1.0"?>
-            <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
-            <rss version="2.0"><channel><title>&secret;</title></channel></rss>
-            """)
+        let file = try TemporaryFile("xxe.xml", text: HostileDocuments.externalEntity)
         defer { file.remove() }
         let outcome = try FeedProcess.run(["parse", file.path, "--json"])
         expectRefusal(outcome, mentioning: "external entity 'secret'")
@@ -29,24 +25,13 @@ struct RefusalTests {
     }
 
     @Test func billionLaughsIsRefusedFast() throws {
-        var declarations = "<!ENTITY lol0 \"lol\">\n"
-        for level in 1...9 {
-            declarations += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
-        }
-        let file = try TemporaryFile("laughs.xml", text: """
-            <?xml version="1.0"?>
-            <!DOCTYPE rss [
-            \(declarations)]>
-            <rss version="2.0"><channel><title>&lol9;</title></channel></rss>
-            """)
+        let file = try TemporaryFile("laughs.xml", text: HostileDocuments.billionLaughs)
         defer { file.remove() }
         expectRefusal(try FeedProcess.run(["parse", file.path]), mentioning: "refused: entity references")
     }
 
     @Test func oneGigabyteOfNestedElementsIsRefusedAtTheDepthLimit() throws {
-        let outcome = try FeedProcess.run(["parse", "-"], stdin: .repeating(
-            prefix: Array("<rss version=\"2.0\"><channel><item>".utf8),
-            chunk: Array(String(repeating: "<a>", count: 20_000).utf8), total: 1 << 30))
+        let outcome = try FeedProcess.run(["parse", "-"], stdin: HostileDocuments.deeplyNestedFeed)
         expectRefusal(outcome, mentioning: "nested deeper than")
     }
 
@@ -63,19 +48,13 @@ struct RefusalTests {
     }
 
     @Test func htmlPageIsRefusedAsAPage() throws {
-        let file = try TemporaryFile("page.html", text: """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Home</title></head>
-            <body><h1>Welcome</h1><p>No feed here.<br></p></body></html>
-            """)
+        let file = try TemporaryFile("page.html", text: HostileDocuments.htmlPage)
         defer { file.remove() }
         expectRefusal(try FeedProcess.run(["parse", file.path]), mentioning: "page.html:2:1: this is an HTML page")
     }
 
     @Test func randomBytesAreRefused() throws {
-        var generator = SeededRandom(seed: 0x5EED)
-        let bytes = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-        let file = try TemporaryFile("noise.bin", contents: bytes)
+        let file = try TemporaryFile("noise.bin", contents: HostileDocuments.randomBytes)
         defer { file.remove() }
         expectRefusal(try FeedProcess.run(["parse", file.path]), mentioning: "noise.bin")
     }

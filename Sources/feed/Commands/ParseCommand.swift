@@ -122,7 +122,20 @@ enum FeedReading {
     /// response's Content-Type and final address, unless the caller gave their own.
     static func fetch(_ url: String, options: FeedParserOptions, baseURL: String?, contentType: String?,
                       maxSize: Int) async throws -> ParsedFeed {
-        let fetcher = HTTPFetcher(options: HTTPFetchOptions(maxBodyBytes: min(maxSize, options.limits.maxInputBytes)))
+        let (body, servedType, documentURL) = try await fetchDocument(url, maxBytes: min(maxSize, options.limits.maxInputBytes))
+        do {
+            return try FeedParser(options: options).parse(data: body, baseURL: baseURL ?? documentURL,
+                                                          contentType: contentType ?? servedType)
+        } catch {
+            throw CommandFailure.unreadableFeed(describe(error, in: DocumentInput(url)))
+        }
+    }
+
+    /// Fetches a document over HTTP (redirects followed, gzip, the body limit): its bytes, the
+    /// Content-Type it was served with, and its own address (Content-Location, else the final URL).
+    static func fetchDocument(_ url: String, maxBytes: Int) async throws
+        -> (body: [UInt8], contentType: String?, documentURL: String) {
+        let fetcher = HTTPFetcher(options: HTTPFetchOptions(maxBodyBytes: maxBytes))
         let result: HTTPFetchResult
         do {
             result = try await fetcher.fetch(url)
@@ -135,12 +148,7 @@ enum FeedReading {
             throw CommandFailure.io("\(url): HTTP \(result.status), no feed in the answer")
         }
         let documentURL = result.contentLocation.map { URLResolver.resolve($0, against: result.finalURL) } ?? result.finalURL
-        do {
-            return try FeedParser(options: options).parse(data: body, baseURL: baseURL ?? documentURL,
-                                                          contentType: contentType ?? servedType)
-        } catch {
-            throw CommandFailure.unreadableFeed(describe(error, in: DocumentInput(url)))
-        }
+        return (body, servedType, documentURL)
     }
 
     static func describe(_ error: FeedParseError, in input: DocumentInput) -> String {

@@ -100,19 +100,8 @@ enum FeedValidation {
     static func validate(_ input: DocumentInput, contentType: String?, maxSize: Int, now: Int64) async throws -> ValidationReport {
         var options = FeedValidatorOptions(limits: XMLParseLimits(maxInputBytes: maxSize), now: now)
         if case .url(let url) = input.origin {
-            let fetcher = HTTPFetcher(options: HTTPFetchOptions(maxBodyBytes: maxSize))
-            let result: HTTPFetchResult
-            do {
-                result = try await fetcher.fetch(url)
-            } catch {
-                await fetcher.shutdown()
-                throw CommandFailure.io("\(url): \(error)")
-            }
-            await fetcher.shutdown()
-            guard case .fetched(let body, let servedType) = result.outcome else {
-                throw CommandFailure.io("\(url): HTTP \(result.status), no feed in the answer")
-            }
-            options.documentURL = result.contentLocation.map { URLResolver.resolve($0, against: result.finalURL) } ?? result.finalURL
+            let (body, servedType, documentURL) = try await FeedReading.fetchDocument(url, maxBytes: maxSize)
+            options.documentURL = documentURL
             return FeedValidator(options: options).validate(data: body, fileName: input.displayName,
                                                             contentType: contentType ?? servedType)
         }

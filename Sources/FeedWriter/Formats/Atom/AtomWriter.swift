@@ -32,9 +32,7 @@ public struct AtomWriter: FeedDocumentWriter {
 
     public func write<Entries: Sequence<Entry>>(_ feed: Feed, entries: Entries, marker: FeedHistoryMarker,
                                                 to sink: @escaping ByteSink) throws(FeedWriteError) {
-        let document: AtomDocument
-        do { document = AtomDocument(writer: try XMLTextWriter(indent: indent, sink: sink)) } catch { throw FeedWriteError(error) }
-        try document.write(feed, entries: entries, marker: marker)
+        try writeXMLDocument(AtomDocument.init, indent: indent, feed, entries: entries, marker: marker, to: sink)
     }
 }
 

@@ -35,9 +35,7 @@ public struct RSS2Writer: FeedDocumentWriter {
 
     public func write<Entries: Sequence<Entry>>(_ feed: Feed, entries: Entries, marker: FeedHistoryMarker,
                                                 to sink: @escaping ByteSink) throws(FeedWriteError) {
-        let document: RSSDocument
-        do { document = RSSDocument(writer: try XMLTextWriter(indent: indent, sink: sink)) } catch { throw FeedWriteError(error) }
-        try document.write(feed, entries: entries, marker: marker)
+        try writeXMLDocument(RSSDocument.init, indent: indent, feed, entries: entries, marker: marker, to: sink)
     }
 }
 

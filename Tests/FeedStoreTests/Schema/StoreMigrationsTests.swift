@@ -1,5 +1,5 @@
 import FeedModel
-import FeedStore
+@testable import FeedStore
 import Foundation
 import GRDB
 import Testing
@@ -17,8 +17,33 @@ import Testing
             let migrations = try DatabaseQueue(path: path).read { db in
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
-            #expect(migrations == ["Create sources and articles"])
+            #expect(migrations == ["Create sources and articles", "Key child rows by article and position"])
         }
+    }
+
+    @Test func aStoreFromTheFirstSchemaKeepsItsArticlesLinksPeopleAndCategories() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("store.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator.migrate(old, upTo: "Create sources and articles")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO source (id, address, kind, added) VALUES (1, 'https://harbour.example/rss', 'imported', 0);
+                INSERT INTO article (id, sourceId, stableId, title, titleType, firstSeen, lastChanged, sortTime, contentHash)
+                    VALUES (7, 1, 'https://harbour.example/tide', 'Tide', 'text', 0, 0, 0, 'x');
+                INSERT INTO articleLink (articleId, position, href, rel) VALUES (7, 0, 'https://harbour.example/tide', 'alternate');
+                INSERT INTO articlePerson (articleId, role, position, name) VALUES (7, 'author', 0, 'Mara Quay');
+                INSERT INTO articleCategory (articleId, position, term) VALUES (7, 0, 'tides');
+                """)
+        }
+        try old.close()
+
+        let store = try FeedStore(path: path)
+        let article = try #require(try store.article(id: ArticleID(rawValue: 7)))
+        #expect(article.entry.links == [Link(href: "https://harbour.example/tide")])
+        #expect(article.entry.authors == [Person(name: "Mara Quay")])
+        #expect(article.entry.categories == [FeedModel.Category(term: "tides")])
     }
 
     @Test func aFileStoreIsInWALMode() throws {

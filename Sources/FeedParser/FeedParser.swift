@@ -88,6 +88,7 @@ public struct FeedParser: Sendable {
         // What reaches libxml2 is valid UTF-8: validated here or produced by the decoder.
         reader.textBuffer.inputIsValidUTF8 = true
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
+        reader.shareClassCache(with: xml)
         let readAll = bytes.withUnsafeBytes { all -> Bool in
             guard let base = all.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
             var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -203,7 +204,9 @@ public final class FeedStreamParser {
             let reader = FeedDocumentReader(options: options, baseURL: baseURL, onEntry: onEntry)
             reader.textBuffer.inputIsValidUTF8 = true
             self.reader = reader
-            xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
+            let parser = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
+            reader.shareClassCache(with: parser)
+            xml = parser
         }
         guard let xml, let reader, !utf8.isEmpty else { return }
         xml.feed(utf8)

@@ -184,6 +184,14 @@ public struct XMLAttributes: Sequence {
     /// static memory: the reader's lookups cost no reference counting.
     public func value(of localName: StaticString) -> String? {
         guard let raw, count > 0 else { return nil }
+        if let wanted = names.dictionaryEntry(localName) {
+            // libxml2 takes every name from its dictionary: one pointer comparison per attribute.
+            for i in 0..<count {
+                let base = raw + i * 5
+                if base[0] == wanted, base[2] == nil { return Self.value(base) }
+            }
+            return nil
+        }
         return localName.withUTF8Buffer { expected -> String? in
             for i in 0..<count {
                 let base = raw + i * 5
@@ -318,6 +326,36 @@ final class XMLNameTable {
     @exclusivity(unchecked) private var table: [Key: Int] = [:]
     @exclusivity(unchecked) private var idsByName: [String: Int] = [:]
     @exclusivity(unchecked) private(set) var nextID = 0
+    /// The dictionary of the libxml2 context whose names this table maps.
+    var dictionary: xmlDictPtr?
+    /// Names the reader asks for by `StaticString`, by the address of their text, with the
+    /// dictionary's pointer for them: see `dictionaryEntry`.
+    private struct StaticNameSlot {
+        var text: UnsafeRawPointer?
+        var entry: UnsafePointer<xmlChar>?
+    }
+    @exclusivity(unchecked) private var staticNames = [StaticNameSlot](repeating: StaticNameSlot(), count: 512)
+
+    /// The dictionary's pointer for `name`: libxml2 hands out names from the dictionary, so an
+    /// attribute is that name exactly when its name is that pointer. nil without a dictionary.
+    @inline(__always)
+    func dictionaryEntry(_ name: StaticString) -> UnsafePointer<xmlChar>? {
+        guard name.hasPointerRepresentation else { return nil }
+        let text = UnsafeRawPointer(name.utf8Start)
+        // Literals sit side by side in read-only data: multiplied, their addresses spread over
+        // 512 slots, roomy enough for the few dozen names a reader asks for to rarely collide.
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: text)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+        if staticNames[slot].text == text { return staticNames[slot].entry }
+        guard let dictionary else { return nil }
+        let entry = xmlDictLookup(dictionary, name.utf8Start, Int32(name.utf8CodeUnitCount))
+        staticNames[slot] = StaticNameSlot(text: text, entry: entry)
+        return entry
+    }
+
+    /// How many (namespace, local name, prefix) triples the table holds.
+    var count: Int { names.count }
+    /// Kept with the table for whoever reads its ids (see `XMLStreamParser.nameTableAttachment`).
+    var attachment: AnyObject?
 
     init() {
         // SAFETY: all-zero bytes are an empty slot (three nil pointers, index 0), and all

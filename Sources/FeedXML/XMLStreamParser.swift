@@ -15,6 +15,10 @@ import CLibXML2
 public final class XMLStreamParser {
     private let state: XMLParserState
     private let ctxt: xmlParserCtxtPtr
+    private let names: XMLNameTable
+    private let initialOptions: Int32
+    private let poolable: Bool
+    private var finishedNormally = false
     /// Chunk size handed to libxml2: its push parser copies each chunk into its own buffer, so
     /// bounded chunks keep that copy small; 64 KiB measured fastest.
     private static let chunkSize = 64 * 1024
@@ -29,25 +33,38 @@ public final class XMLStreamParser {
     ///     handler's `characters` (see `XMLTextBuffer`).
     public init(handler: XMLEventHandler, limits: XMLParseLimits = XMLParseLimits(),
                 documentName: String = "feed.xml", inputIsUTF8: Bool = true, textBuffer: XMLTextBuffer? = nil) {
-        state = XMLParserState(handler: handler, limits: limits, textBuffer: textBuffer)
-        var sax = xmlSAXHandler()
-        sax.initialized = UInt32(XML_SAX2_MAGIC)
-        sax.startElementNs = XMLCallbacks.startElement
-        sax.endElementNs = XMLCallbacks.endElement
-        sax.characters = XMLCallbacks.characters
-        sax.cdataBlock = XMLCallbacks.cdataBlock
-        sax.getEntity = XMLCallbacks.getEntity
-        sax.entityDecl = XMLCallbacks.entityDeclaration
-        sax.serror = XMLCallbacks.structuredError
-        sax.warning = nil
-        sax.error = nil
-        sax.fatalError = nil
-        // libxml2 copies the handler struct, so a local is enough.
-        let context = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(state).toOpaque(), nil, 0,
-                                              documentName)
-        // Creation fails only when memory runs out; there is nothing to recover then.
-        guard let context else { fatalError("libxml2 could not allocate a parser context") }
-        ctxt = context
+        // Contexts are pooled only for UTF-8 input, the case every parse of a feed ends up in.
+        let reused = inputIsUTF8 ? ParserContextPool.shared.take(documentName: documentName) : nil
+        names = reused?.names ?? XMLNameTable()
+        let state = XMLParserState(handler: handler, limits: limits, names: names, textBuffer: textBuffer)
+        self.state = state
+        let userData = Unmanaged.passUnretained(state).toOpaque()
+        if let reused {
+            ctxt = reused.ctxt
+            ctxt.pointee.userData = userData
+            initialOptions = reused.initialOptions
+        } else {
+            var sax = xmlSAXHandler()
+            sax.initialized = UInt32(XML_SAX2_MAGIC)
+            sax.startElementNs = XMLCallbacks.startElement
+            sax.endElementNs = XMLCallbacks.endElement
+            sax.characters = XMLCallbacks.characters
+            sax.cdataBlock = XMLCallbacks.cdataBlock
+            sax.getEntity = XMLCallbacks.getEntity
+            sax.entityDecl = XMLCallbacks.entityDeclaration
+            sax.serror = XMLCallbacks.structuredError
+            sax.warning = nil
+            sax.error = nil
+            sax.fatalError = nil
+            // libxml2 copies the handler struct, so a local is enough.
+            let context = xmlCreatePushParserCtxt(&sax, userData, nil, 0, documentName)
+            // Creation fails only when memory runs out; there is nothing to recover then.
+            guard let context else { fatalError("libxml2 could not allocate a parser context") }
+            ctxt = context
+            initialOptions = context.pointee.options
+        }
+        poolable = inputIsUTF8
+        names.dictionary = ctxt.pointee.dict
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue
         if inputIsUTF8 { options |= XML_PARSE_IGNORE_ENC.rawValue }
         xmlCtxtUseOptions(ctxt, Int32(bitPattern: options))
@@ -60,8 +77,21 @@ public final class XMLStreamParser {
             xmlFreeDoc(doc)
             ctxt.pointee.myDoc = nil
         }
-        xmlFreeParserCtxt(ctxt)
         state.releaseEntities()
+        state.ctxt = nil
+        if poolable, finishedNormally, !state.stopped {
+            ParserContextPool.shared.giveBack(ParserContextPool.Lease(ctxt: ctxt, names: names,
+                                                                       initialOptions: initialOptions))
+        } else {
+            xmlFreeParserCtxt(ctxt)
+        }
+    }
+
+    /// A slot that stays with this parser's name table, and so is there again for a later parser
+    /// that reuses the table: for a handler's caches keyed by `XMLName.id`.
+    public var nameTableAttachment: AnyObject? {
+        get { names.attachment }
+        set { names.attachment = newValue }
     }
 
     /// True once a limit or the caller stopped the parse; later input is ignored.
@@ -109,6 +139,7 @@ public final class XMLStreamParser {
     public func finish() {
         if !state.stopped {
             _ = xmlParseChunk(ctxt, nil, 0, 1)
+            finishedNormally = !state.stopped
         }
         state.closeOpenElements()
     }
@@ -124,7 +155,7 @@ public final class XMLStreamParser {
 final class XMLParserState {
     let handler: XMLEventHandler
     let limits: XMLParseLimits
-    let names = XMLNameTable()
+    let names: XMLNameTable
     @exclusivity(unchecked) var ctxt: xmlParserCtxtPtr?
     @exclusivity(unchecked) var stopped = false
     @exclusivity(unchecked) var bytesFed = 0
@@ -150,7 +181,8 @@ final class XMLParserState {
     /// The same buffer, reached without reference counting from the hottest callback.
     let textBufferReference: Unmanaged<XMLTextBuffer>?
 
-    init(handler: XMLEventHandler, limits: XMLParseLimits, textBuffer: XMLTextBuffer?) {
+    init(handler: XMLEventHandler, limits: XMLParseLimits, names: XMLNameTable, textBuffer: XMLTextBuffer?) {
+        self.names = names
         self.textBufferReference = textBuffer.map { Unmanaged.passUnretained($0) }
         self.handler = handler
         self.limits = limits

@@ -46,7 +46,7 @@ final class FeedDocumentReader: XMLEventHandler {
     @exclusivity(unchecked) private(set) var wellFormed = true
     @exclusivity(unchecked) private(set) var entryCount = 0
 
-    @exclusivity(unchecked) private var classes: [ElementClass?] = []
+    @exclusivity(unchecked) private var classes = ElementClassCache()
     @exclusivity(unchecked) private var capture = TextCapture()
     @exclusivity(unchecked) private var capturing = false
     @exclusivity(unchecked) private var frames: [Frame] = []
@@ -211,15 +211,18 @@ final class FeedDocumentReader: XMLEventHandler {
 
     // MARK: Structure
 
-    private func elementClass(_ name: XMLName) -> ElementClass {
-        let id = name.id
-        if id >= 0, id < classes.count, let known = classes[id] { return known }
-        let cls = ElementClass(name)
-        if id >= 0 {
-            if id >= classes.count { classes.append(contentsOf: repeatElement(nil, count: id - classes.count + 1)) }
-            classes[id] = cls
+    /// Uses the class cache kept with `parser`'s name table, whose ids this reader will see; a
+    /// parser that reuses a pooled table brings the classes its earlier documents worked out.
+    func shareClassCache(with parser: XMLStreamParser) {
+        if let kept = parser.nameTableAttachment as? ElementClassCache {
+            classes = kept
+        } else {
+            parser.nameTableAttachment = classes
         }
-        return cls
+    }
+
+    @inline(__always) private func elementClass(_ name: XMLName) -> ElementClass {
+        classes.classify(name)
     }
 
     private func enclosingContext() -> Context {
@@ -265,7 +268,7 @@ final class FeedDocumentReader: XMLEventHandler {
             if rdf, cls.flavour == .rss090 { format = .rss090 }
             frame.context = .feed
             if rdf, let about = attributes.value("about", namespace: Vocabulary.rdfURI) {
-                feedMeta.setOnce(\.id, about)
+                setOnce(&feedMeta.id, about)
             }
         case .item, .entry:
             beginEntry(&frame)
@@ -423,7 +426,7 @@ final class FeedDocumentReader: XMLEventHandler {
             frame.context = .transparent
         case (.itunes, .itunesImage):
             if let href = attributes.value(of: "href") ?? attributes.value(of: "url") {
-                m.setOnce(\.itunesImage, resolveURL(href, against: base(frame)))
+                setOnce(&m.itunesImage, resolveURL(href, against: base(frame)))
             }
             frame.context = .ignored
         case (.itunes, .itunesAuthor), (.dublinCore, .dcCreator), (.core, .managingEditor),
@@ -493,7 +496,7 @@ final class FeedDocumentReader: XMLEventHandler {
         }
         if parentContext == .image {
             if frame.tag == .url, !inEntry {
-                feedMeta.setOnce(\.imageURL, resolveURL(raw.trimmingWhitespace(), against: base(frame)))
+                setOnce(&feedMeta.imageURL, resolveURL(raw.trimmingWhitespace(), against: base(frame)))
             }
             return
         }
@@ -504,31 +507,31 @@ final class FeedDocumentReader: XMLEventHandler {
     private func endField(_ frame: Frame, value: String, context parentContext: Context, meta m: inout MetadataBuilder) {
         switch frame.tag {
         case .title:
-            m.setOnce(\.title, makeText(frame, value))
+            setOnce(&m.title, makeText(frame, value))
         case .dcTitle:
-            m.setOnce(\.dcTitle, makeText(frame, value))
+            setOnce(&m.dcTitle, makeText(frame, value))
         case .mediaTitle:
-            m.setOnce(\.mediaTitle, makeText(frame, value))
+            setOnce(&m.mediaTitle, makeText(frame, value))
         case .subtitle, .tagline:
-            m.setOnce(\.subtitle, makeText(frame, value))
+            setOnce(&m.subtitle, makeText(frame, value))
         case .description:
             if parentContext == .entry {
-                m.setOnce(\.summary, makeText(frame, value))
+                setOnce(&m.summary, makeText(frame, value))
             } else {
-                m.setOnce(\.subtitle, makeText(frame, value))
+                setOnce(&m.subtitle, makeText(frame, value))
             }
         case .dcDescription:
-            m.setOnce(\.dcDescription, makeText(frame, value))
+            setOnce(&m.dcDescription, makeText(frame, value))
         case .mediaDescription:
-            m.setOnce(\.mediaDescription, makeText(frame, value))
+            setOnce(&m.mediaDescription, makeText(frame, value))
         case .summary:
-            m.setOnce(\.summary, makeText(frame, value))
+            setOnce(&m.summary, makeText(frame, value))
         case .itunesSummary:
-            m.setOnce(\.itunesSummary, makeText(frame, value))
+            setOnce(&m.itunesSummary, makeText(frame, value))
         case .itunesSubtitle:
-            m.setOnce(\.itunesSubtitle, makeText(frame, value))
+            setOnce(&m.itunesSubtitle, makeText(frame, value))
         case .rights, .copyright, .dcRights, .dctermsRights:
-            m.setOnce(\.rights, makeText(frame, value))
+            setOnce(&m.rights, makeText(frame, value))
         case .content:
             if let content = makeContent(frame, value) {
                 m.offerContent(content, rank: 4)
@@ -540,7 +543,7 @@ final class FeedDocumentReader: XMLEventHandler {
         case .fullitem:
             if let text = makeText(frame, value) { m.offerContent(Content(text), rank: 1) }
         case .id:
-            if !value.isEmpty { m.setOnce(\.id, value) }
+            if !value.isEmpty { setOnce(&m.id, value) }
         case .guid:
             if !value.isEmpty, m.guid == nil {
                 m.guid = value
@@ -575,7 +578,7 @@ final class FeedDocumentReader: XMLEventHandler {
             m.dctermsModified = date(value, frame) ?? m.dctermsModified
         case .language, .dcLanguage:
             if !value.isEmpty {
-                m.setOnce(\.language, value)
+                setOnce(&m.language, value)
                 // Like xml:lang, an RSS channel's language applies to the text that follows it.
                 if parentContext == .feed, let i = frames.lastIndex(where: { $0.context == .feed }),
                    langValues[Int(frames[i].langIndex)] == nil, i == frames.count - 1, !frames[i].ownsLang {
@@ -585,15 +588,15 @@ final class FeedDocumentReader: XMLEventHandler {
                 }
             }
         case .ttl:
-            if let minutes = Int(value) { m.setOnce(\.ttl, minutes) }
+            if let minutes = Int(value) { setOnce(&m.ttl, minutes) }
         case .icon:
-            if !value.isEmpty { m.setOnce(\.icon, resolveURL(value, against: base(frame))) }
+            if !value.isEmpty { setOnce(&m.icon, resolveURL(value, against: base(frame))) }
         case .logo:
-            if !value.isEmpty { m.setOnce(\.logo, resolveURL(value, against: base(frame))) }
+            if !value.isEmpty { setOnce(&m.logo, resolveURL(value, against: base(frame))) }
         case .generator:
             if !value.isEmpty || frame.attributeA != nil {
                 let uri = frame.attributeA.map { resolveURL($0, against: base(frame)) }
-                m.setOnce(\.generator, Generator(name: value, uri: uri, version: frame.attributeB.nonEmpty))
+                setOnce(&m.generator, Generator(name: value, uri: uri, version: frame.attributeB.nonEmpty))
             }
         case .category:
             m.addCategory(Category(term: value, scheme: frame.attributeA.nonEmpty))
@@ -760,9 +763,14 @@ extension String {
 
     /// The string without leading and trailing white space (Unicode white space and newlines).
     func trimmingWhitespace() -> String {
-        // Fast path: most values start and end with a visible ASCII character.
-        let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last else { return self }
+        // Fast path: most values start and end with a visible ASCII character. Read through
+        // `withUTF8`: the UTF-8 view's `last` costs a hundred instructions or more.
+        var copy = self
+        let ends = copy.withUTF8 { bytes -> (first: UInt8, last: UInt8)? in
+            guard let first = bytes.first, let last = bytes.last else { return nil }
+            return (first, last)
+        }
+        guard let (first, last) = ends else { return self }
         if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

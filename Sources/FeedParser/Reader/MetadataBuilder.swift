@@ -48,10 +48,6 @@ struct MetadataBuilder {
     var dctermsModified: Timestamp?
     var lastBuildDate: Timestamp?
 
-    mutating func setOnce<T>(_ keyPath: WritableKeyPath<MetadataBuilder, T?>, _ value: T?) {
-        if self[keyPath: keyPath] == nil, let value { self[keyPath: keyPath] = value }
-    }
-
     mutating func addPerson(_ person: Person, contributor: Bool) {
         guard !person.isEmpty else { return }
         if contributor {
@@ -130,4 +126,10 @@ struct MetadataBuilder {
                contributors: contributors, categories: categories, generator: generator,
                icon: icon, logo: logo ?? imageURL, rights: rights)
     }
+}
+
+/// Sets `slot` to `value` unless it already holds one: the first occurrence of an element wins.
+/// A plain `inout` rather than a key path, which would cost a generic projection per field.
+@inline(__always) func setOnce<T>(_ slot: inout T?, _ value: T?) {
+    if slot == nil, let value { slot = value }
 }

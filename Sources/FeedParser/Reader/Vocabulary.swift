@@ -207,3 +207,19 @@ struct ElementClass: Sendable {
         tag = Tag.classify(vocabulary, name.localName)
     }
 }
+
+/// The classes of the names one `XMLNameTable` has handed out, by `XMLName.id`.
+final class ElementClassCache {
+    @exclusivity(unchecked) private var classes: [ElementClass?] = []
+
+    @inline(__always) func classify(_ name: XMLName) -> ElementClass {
+        let id = name.id
+        if id >= 0, id < classes.count, let known = classes[id] { return known }
+        let cls = ElementClass(name)
+        if id >= 0 {
+            if id >= classes.count { classes.append(contentsOf: repeatElement(nil, count: id - classes.count + 1)) }
+            classes[id] = cls
+        }
+        return cls
+    }
+}

@@ -31,24 +31,41 @@ public enum URLResolver {
         var text: String?
         var bytes: [UInt8] = []
         var parts = URIReferenceParts([])
+        /// For a base with a scheme, an authority and no segment of its path starting with `.`: how many of `bytes` a
+        /// reference starting with `/` follows (scheme and authority), and the bytes a
+        /// relative-path reference follows (up to the path's last slash). nil otherwise.
+        var originLength: Int?
+        var directory: [UInt8]?
 
         public init() {}
     }
 
     /// `resolve(_:against:)`, keeping the parsed base in `cache` for the next call.
     public static func resolve(_ reference: String, against base: String?, reusing cache: inout ParsedBase) -> String {
+        var reference = reference
+        let shape = reference.withUTF8(ReferenceShape.init)
         // Fast path: an absolute reference without surrounding space is its own resolution.
-        if let first = reference.utf8.first, let last = reference.utf8.last,
-           !ASCIIByte.isWhitespace(first), !ASCIIByte.isWhitespace(last) {
-            if base == nil || schemeLength(reference.utf8) != nil { return reference }
-        }
-        let trimmedReference = trimmingASCIIWhitespace(reference)
-        guard let base else { return String(trimmedReference) }
+        if shape.isUnpadded, base == nil || shape.hasScheme { return reference }
+        guard let base else { return String(trimmingASCIIWhitespace(reference)) }
         if cache.text != base {
             cache.text = base
             cache.bytes = Array(trimmingASCIIWhitespace(base).utf8)
             cache.parts = URIReferenceParts(cache.bytes)
+            cache.originLength = nil
+            cache.directory = nil
+            if cache.parts.scheme != nil, let authority = cache.parts.authority,
+               !hasSegmentStartingWithPeriod(cache.bytes[cache.parts.path]) {
+                cache.originLength = authority.upperBound
+                let path = cache.bytes[cache.parts.path]
+                if let lastSlash = path.lastIndex(of: ASCIIByte.slash) {
+                    cache.directory = Array(cache.bytes[..<(lastSlash + 1)])
+                } else {
+                    cache.directory = Array(cache.bytes[..<authority.upperBound]) + [ASCIIByte.slash]
+                }
+            }
         }
+        if shape.isPlainPath, let joined = joinedPlainPath(&reference, cache) { return joined }
+        let trimmedReference = trimmingASCIIWhitespace(reference)
         if cache.bytes.isEmpty || schemeLength(trimmedReference.utf8) != nil { return String(trimmedReference) }
 
         // Copied through a `String`, whose UTF-8 view copies with one `memcpy`; a substring's
@@ -116,6 +133,58 @@ public enum URLResolver {
             target.append(contentsOf: referenceBytes[fragment])
         }
         return target.withUnsafeBufferPointer { UTF8Text.string(validUTF8: $0) }
+    }
+
+    private static func hasSegmentStartingWithPeriod(_ path: ArraySlice<UInt8>) -> Bool {
+        var previous = ASCIIByte.slash
+        for byte in path {
+            if byte == ASCIIByte.period && previous == ASCIIByte.slash { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// What one pass over a reference's bytes tells.
+    private struct ReferenceShape {
+        /// No white space before or after it.
+        var isUnpadded = false
+        var hasScheme = false
+        /// A path (absolute or relative, not network-path) with no scheme, no segment starting with
+        /// `.` and no `:`, perhaps with a query or fragment, and no surrounding space.
+        var isPlainPath = false
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let first = bytes.first, let last = bytes.last else { return }
+            isUnpadded = !ASCIIByte.isWhitespace(first) && !ASCIIByte.isWhitespace(last)
+            hasScheme = URLResolver.schemeLength(bytes) != nil
+            guard isUnpadded, first != ASCIIByte.questionMark, first != ASCIIByte.numberSign else { return }
+            if first == ASCIIByte.slash, bytes.count > 1, bytes[1] == ASCIIByte.slash { return }
+            var previous = ASCIIByte.slash
+            for byte in bytes {
+                // A `.` opening a segment may be a dot segment; a `:` may end a scheme.
+                if (byte == ASCIIByte.period && previous == ASCIIByte.slash) || byte == ASCIIByte.colon { return }
+                previous = byte
+            }
+            isPlainPath = true
+        }
+    }
+
+    /// The common case in one copy: a plain path (see `ReferenceShape`) against a base whose path
+    /// has no dot segment is the base's directory (or origin, for a path starting with `/`)
+    /// followed by the reference as written, which is what §5.2 gives for it. nil when the base
+    /// is not such a base.
+    private static func joinedPlainPath(_ reference: inout String, _ cache: ParsedBase) -> String? {
+        guard let directory = cache.directory, let originLength = cache.originLength else { return nil }
+        return reference.withUTF8 { ref -> String in
+            let prefix = ref.first == ASCIIByte.slash ? cache.bytes[..<originLength] : directory[...]
+            return prefix.withUnsafeBufferPointer { head in
+                String(unsafeUninitializedCapacity: head.count + ref.count) { out in
+                    let afterHead = out.initialize(fromContentsOf: head)
+                    _ = out[afterHead...].initialize(fromContentsOf: ref)
+                    return head.count + ref.count
+                }
+            }
+        }
     }
 
     /// True when the reference (surrounding whitespace ignored) starts with a scheme

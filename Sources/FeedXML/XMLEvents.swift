@@ -24,7 +24,9 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
 /// Names are interned per parse: the same name always comes with the same `id`, so a handler can
 /// remember what it decided about a name in an array indexed by `id` instead of comparing strings.
 public struct XMLName: Sendable, Hashable, CustomStringConvertible {
-    /// Small and dense within one parse, starting at 0.
+    /// Small and dense: ids count up from 0 over the names one name table has met, and a table
+    /// serves one parse at a time (pooled parsers hand it on), so an id is stable within a parse
+    /// and usable as an array index.
     public let id: Int
     public let namespace: String
     public let localName: String

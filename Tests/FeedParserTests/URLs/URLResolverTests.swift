@@ -148,6 +148,21 @@ import Testing
         #expect(URLResolver.resolve("a b:c", against: "https://site.test/d/") == "https://site.test/d/a b:c")
     }
 
+    @Test func aBaseWithDotSegmentsHasThemRemovedUnderAPlainPath() {
+        #expect(URLResolver.resolve("g", against: "https://site.test/a/./b/../c/") == "https://site.test/a/c/g")
+        #expect(URLResolver.resolve("/g", against: "https://site.test/a/../b/") == "https://site.test/g")
+    }
+
+    @Test func aBaseReusedAcrossReferencesResolvesEachOnItsOwn() {
+        var cache = URLResolver.ParsedBase()
+        let base = "https://site.test/blog/post.html"
+        let resolved = ["a/b", "/root", "../up", "c?q=1#f", "https://other.test/x", " spaced "].map {
+            URLResolver.resolve($0, against: base, reusing: &cache)
+        }
+        #expect(resolved == ["https://site.test/blog/a/b", "https://site.test/root", "https://site.test/up",
+                             "https://site.test/blog/c?q=1#f", "https://other.test/x", "https://site.test/blog/spaced"])
+    }
+
     @Test func authorityWithPortAndUserInfoIsKept() {
         #expect(URLResolver.resolve("../x", against: "http://user:pw@site.test:8080/a/b/c") == "http://user:pw@site.test:8080/a/x")
     }

@@ -217,16 +217,20 @@ enum Windows1252 {
     /// (U+0080–U+00BF, written C2 80–C2 BF, or one of windows-1252's substitutes such as `€`).
     static func mayBeDoubleEncoded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         do {
+            guard let base = bytes.baseAddress else { return false }
             var previousWasLead = false
             var i = 0
             let n = bytes.count
             while i < n {
+                // ASCII runs, which are most of any text, are skipped a word at a time.
+                let next = UTF8Validation.skipASCII(base, from: i, count: n)
+                if next > i {
+                    previousWasLead = false
+                    i = next
+                    if i == n { break }
+                }
                 let b = bytes[i]
                 i += 1
-                if b < 0x80 {
-                    previousWasLead = false
-                    continue
-                }
                 if b < 0xC0 { continue }   // a continuation byte of the character just read
                 if previousWasLead, b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }
                 previousWasLead = b == 0xC3 && i < n && bytes[i] >= 0x82 && bytes[i] <= 0xB4

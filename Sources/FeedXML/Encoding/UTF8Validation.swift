@@ -8,7 +8,7 @@ public enum UTF8Validation {
         case truncated(at: Int)
     }
 
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    @usableFromInline static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     static func validate(_ bytes: [UInt8]) -> Outcome {
         bytes.withUnsafeBufferPointer { validate($0) }
@@ -50,8 +50,8 @@ public enum UTF8Validation {
     }
 
     /// The offset of the first byte at or after `start` that is not ASCII, or `count`.
-    @inline(__always)
-    static func skipASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    @inlinable @inline(__always)
+    public static func skipASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
         var index = start
         let raw = UnsafeRawPointer(base)
         while index + 32 <= count {

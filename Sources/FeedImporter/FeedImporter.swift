@@ -242,12 +242,14 @@ public struct FeedImporter: Sendable {
         return try await apply(feed, address: address, existing: existing, report: report)
     }
 
-    /// Registers the source when new, then applies the feed and the report in one transaction.
+    /// Applies the feed and the report in one transaction, registering the source in it when new.
     private func apply(_ feed: Feed, address: String, existing: StoredSource?,
                        report: FetchReport?) async throws(ImportFailure) -> ImportTally {
         do {
-            let source = try await existingOrRegistered(existing, address: address, title: feed.title?.plainText)
-            return try await store.apply(feed: feed, to: source.id, fetch: report)
+            if let existing {
+                return try await store.apply(feed: feed, to: existing.id, fetch: report)
+            }
+            return try await store.apply(feed: feed, toSourceAt: address, kind: .imported, fetch: report).tally
         } catch {
             throw .store(error)
         }

@@ -195,6 +195,18 @@ public struct FeedStore: Sendable {
         }
     }
 
+    /// Registers the source at `address` when it is new and applies `feed` to it, both in one
+    /// transaction: a feed that fails to apply leaves no empty source behind. Returns the source as
+    /// it then stands and the tally.
+    public func apply(feed: Feed, toSourceAt address: String, kind: SourceKind,
+                      fetch: FetchReport? = nil) async throws(FeedStoreError) -> (source: StoredSource, tally: ImportTally) {
+        try await write("importing \(feed.entries.count) entries from \(address)") { db, now in
+            let source = try SourceTable.register(db, address: address, kind: kind, title: feed.title?.plainText, now: now)
+            let tally = try Self.apply(db, feed: feed, to: source.id, fetch: fetch, now: now)
+            return (try SourceTable.require(db, source.id), tally)
+        }
+    }
+
     private static func apply(_ db: Database, feed: Feed, to source: SourceID, fetch: FetchReport?,
                               now: Timestamp) throws -> ImportTally {
         let tally = try apply(db, entries: feed.entries, to: source, now: now)

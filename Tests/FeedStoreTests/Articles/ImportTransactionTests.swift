@@ -15,6 +15,38 @@ import Testing
         }
     }
 
+    @Test func aNewSourceWhoseFirstFeedFailsIsNotLeftBehind() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try FeedStore(path: folder.path("store.sqlite"))
+        try refuseEntriesTitledPoison(in: folder.path("store.sqlite"))
+        do {
+            let feed = Feed(format: .rss20, title: Text("Harbour news"),
+                            entries: [StoreFixtures.entry("fine"), StoreFixtures.entry("bad", title: "poison")])
+            await #expect(throws: FeedStoreError.self) {
+                _ = try await store.apply(feed: feed, toSourceAt: "https://harbour.example/rss", kind: .imported)
+            }
+            #expect(try store.sources().isEmpty)
+            #expect(try store.articles().isEmpty)
+        }
+    }
+
+    @Test func aNewSourceIsRegisteredWithItsFirstFeed() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try FeedStore(path: folder.path("store.sqlite"))
+        do {
+            let feed = Feed(format: .rss20, title: Text("Harbour news"), entries: [StoreFixtures.entry("tide")])
+            let (source, tally) = try await store.apply(feed: feed, toSourceAt: "https://harbour.example/rss",
+                                                        kind: .imported, fetch: .fetched(etag: "\"t1\""))
+            #expect(tally == ImportTally(new: 1))
+            #expect(source.title == "Harbour news")
+            #expect(source.articleCount == 1)
+            #expect(source.fetchState.etag == "\"t1\"")
+            #expect(try store.sources().map(\.address) == ["https://harbour.example/rss"])
+        }
+    }
+
     @Test func aFailingImportRollsBackEverythingItWrote() throws {
         try StoreFixtures.withFileStore { store, _ in
             let source = try store.registerSource(address: "https://example.com/feed", kind: .imported)

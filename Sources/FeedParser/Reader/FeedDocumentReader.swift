@@ -295,13 +295,10 @@ final class FeedDocumentReader: XMLEventHandler {
         // being retained and released one by one.
         var finished = MetadataBuilder()
         swap(&finished, &entryMeta)
-        var entry = finished.makeEntry()
-        if entry.language == nil { entry.language = lang(frame) }
-        if entry.authors.isEmpty, format?.isAtom == true || frame.isAtom {
-            entry.authors = entry.source?.authors.isEmpty == false ? (entry.source?.authors ?? []) : feedMeta.authors
-        }
+        let inheritsAuthors = format?.isAtom == true || frame.isAtom
         entryCount += 1
-        onEntry(entry)
+        // Handed over as a temporary, which moves; a local variable would be copied, field by field.
+        onEntry(finished.makeEntry(language: lang(frame), authors: inheritsAuthors ? feedMeta.authors : nil))
     }
 
     /// Runs `body` on the metadata that elements in `context` describe.

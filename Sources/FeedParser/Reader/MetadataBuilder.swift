@@ -96,27 +96,25 @@ struct MetadataBuilder {
     }
 
     /// The entry-level reading; RSS's `dc:date` is a publication date unless `pubDate` is there too.
-    consuming func makeEntry() -> Entry {
-        var entry = Entry()
-        entry.id = id ?? guid
-        entry.title = title ?? dcTitle ?? mediaTitle
+    /// `language` applies when the entry names none; `authors` (Atom's inheritance from the feed)
+    /// when it has none and its source has none either.
+    consuming func makeEntry(language fallbackLanguage: String? = nil, authors fallbackAuthors: [Person]? = nil) -> Entry {
         var links = self.links
         if let guid, guidIsPermaLink, !hasAlternateFromRSSLink,
            !links.contains(where: { $0.rel == "alternate" }) {
             links.insert(Link(href: URLResolver.resolve(guid, against: guidBase)), at: 0)
         }
-        entry.links = links
-        entry.published = atomPublished ?? pubDate ?? dcDate ?? dctermsIssued
-        entry.updated = atomUpdated ?? (pubDate != nil ? dcDate : nil) ?? dctermsModified
-        entry.authors = authors
-        entry.contributors = contributors
-        entry.summary = summary ?? dcDescription ?? itunesSummary ?? mediaDescription
-        entry.content = content
-        entry.categories = categories
-        entry.rights = rights
-        entry.source = source
-        entry.language = language
-        return entry
+        var authors = self.authors
+        if authors.isEmpty, let fallbackAuthors {
+            authors = source?.authors.isEmpty == false ? (source?.authors ?? []) : fallbackAuthors
+        }
+        // Built in one initializer call: assigning field by field into a default entry copies it.
+        return Entry(id: id ?? guid, title: title ?? dcTitle ?? mediaTitle, links: links,
+                     published: atomPublished ?? pubDate ?? dcDate ?? dctermsIssued,
+                     updated: atomUpdated ?? (pubDate != nil ? dcDate : nil) ?? dctermsModified,
+                     authors: authors, contributors: contributors,
+                     summary: summary ?? dcDescription ?? itunesSummary ?? mediaDescription, content: content,
+                     categories: categories, rights: rights, source: source, language: language ?? fallbackLanguage)
     }
 
     /// The reading of an `atom:source` or RSS `source`.

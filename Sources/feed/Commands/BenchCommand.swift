@@ -113,7 +113,10 @@ struct BenchCommand: ParsableCommand {
                 let start = clock.now
                 do {
                     let parsed = try parser.parse(data: bytes)
-                    for entry in parsed.feed.entries { sink &+= BenchCommand.touch(entry) }
+                    // Through the buffer: `for entry in` would copy each entry out, retaining every field.
+                    parsed.feed.entries.withUnsafeBufferPointer { list in
+                        for i in list.indices { sink &+= BenchCommand.touch(list[i]) }
+                    }
                     entries = parsed.feed.entries.count
                 } catch {
                     throw CommandFailure.unreadableFeed("\(file): \(error)")
@@ -129,7 +132,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Reads what a feed reader shows of an entry, so the work cannot be skipped.
-    static func touch(_ entry: Entry) -> Int {
+    static func touch(_ entry: borrowing Entry) -> Int {
         var n = entry.title?.value.utf8.count ?? 0
         n &+= entry.alternateLink?.href.utf8.count ?? 0
         n &+= Int((entry.published ?? entry.updated)?.secondsSince1970 ?? 0)

@@ -35,6 +35,7 @@ public struct Entry: Sendable, Hashable, Codable {
     public var source: Source?
     public var language: String?
 
+    @inlinable
     public init(id: String? = nil, title: Text? = nil, links: [Link] = [], published: Timestamp? = nil,
                 updated: Timestamp? = nil, authors: [Person] = [], contributors: [Person] = [],
                 summary: Text? = nil, content: Content? = nil, categories: [Category] = [],

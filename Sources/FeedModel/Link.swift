@@ -15,6 +15,7 @@ public struct Link: Sendable, Hashable, Codable {
     /// The length in bytes of what the link points to (enclosures).
     public var length: Int?
 
+    @inlinable
     public init(href: String, rel: String = "alternate", type: String? = nil, hreflang: String? = nil,
                 title: String? = nil, length: Int? = nil) {
         self.href = href
@@ -47,6 +48,7 @@ public struct Person: Sendable, Hashable, Codable {
     /// The person's home page (absolute).
     public var uri: String?
 
+    @inlinable
     public init(name: String? = nil, email: String? = nil, uri: String? = nil) {
         self.name = name
         self.email = email
@@ -63,6 +65,7 @@ public struct Category: Sendable, Hashable, Codable {
     public var scheme: String?
     public var label: String?
 
+    @inlinable
     public init(term: String, scheme: String? = nil, label: String? = nil) {
         self.term = term
         self.scheme = scheme
@@ -76,6 +79,7 @@ public struct Generator: Sendable, Hashable, Codable {
     public var uri: String?
     public var version: String?
 
+    @inlinable
     public init(name: String, uri: String? = nil, version: String? = nil) {
         self.name = name
         self.uri = uri

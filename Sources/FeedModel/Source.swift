@@ -14,6 +14,7 @@ public struct Source: Sendable, Hashable, Codable {
     public var logo: String?
     public var rights: Text?
 
+    @inlinable
     public init(id: String? = nil, title: Text? = nil, subtitle: Text? = nil, links: [Link] = [],
                 updated: Timestamp? = nil, authors: [Person] = [], contributors: [Person] = [],
                 categories: [Category] = [], generator: Generator? = nil, icon: String? = nil,

@@ -15,6 +15,7 @@ public struct Text: Sendable, Hashable, Codable {
     /// The `xml:lang` in scope where the text was found, as written.
     public var lang: String?
 
+    @inlinable
     public init(_ value: String, type: Kind = .text, lang: String? = nil) {
         self.type = type
         self.value = value
@@ -42,6 +43,7 @@ public struct Content: Sendable, Hashable, Codable {
     public var src: String?
     public var lang: String?
 
+    @inlinable
     public init(_ value: String, type: String = "text", src: String? = nil, lang: String? = nil) {
         self.type = type
         self.value = value
@@ -49,6 +51,7 @@ public struct Content: Sendable, Hashable, Codable {
         self.lang = lang
     }
 
+    @inlinable
     public init(_ text: Text) {
         self.init(text.value, type: text.type.rawValue, lang: text.lang)
     }

@@ -10,6 +10,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The fraction of a second as decimal digits (`"25"` for .25 s); empty when none was given.
     public var fractionDigits: String
 
+    @inlinable
     public init(secondsSince1970: Int64, fractionDigits: String = "") {
         self.secondsSince1970 = secondsSince1970
         self.fractionDigits = fractionDigits

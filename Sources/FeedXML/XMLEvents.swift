@@ -382,7 +382,10 @@ final class XMLNameTable {
         let local = UnsafeRawPointer(localName)
         let uriPointer = uri.map(UnsafeRawPointer.init)
         let prefixPointer = prefix.map(UnsafeRawPointer.init)
-        let slot = (Int(bitPattern: localName) >> 3 ^ Int(bitPattern: uri) >> 5) & (Self.cacheSize - 1)
+        // Dictionary strings sit close together: multiplying spreads their addresses over the slots.
+        let mixed = UInt(bitPattern: Int(bitPattern: localName)) ^ UInt(bitPattern: Int(bitPattern: uri)) &<< 1
+            ^ UInt(bitPattern: Int(bitPattern: prefix)) &<< 2
+        let slot = Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 56)
         let cached = cache[slot]
         if cached.local == local && cached.uri == uriPointer && cached.prefix == prefixPointer {
             return names[cached.index]

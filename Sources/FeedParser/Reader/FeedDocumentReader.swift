@@ -26,15 +26,19 @@ final class FeedDocumentReader: XMLEventHandler {
         /// This element set the base (or language) itself: it is removed with the element.
         var ownsBase = false
         var ownsLang = false
-        var mode: TextMode = .text
         /// Where the element starts: worked out for the root and for dates, which may need it.
         var position: SourcePosition?
         /// For person frames: contributor rather than author.
         var contributor = false
-        /// Attributes a field needs when it ends (category scheme, guid permalink flag, …).
-        var attributeA: String?
-        var attributeB: String?
     }
+
+    /// The field being captured: fields never nest (inside one, child elements are markup), so
+    /// its text mode and the attributes it needs when it ends (category scheme, guid permalink
+    /// flag, …) live here rather than in every frame, which keeps frames free of references
+    /// and cheap to push and pop.
+    @exclusivity(unchecked) private var fieldMode: TextMode = .text
+    @exclusivity(unchecked) private var fieldAttributeA: String?
+    @exclusivity(unchecked) private var fieldAttributeB: String?
 
     let options: FeedParserOptions
     let documentBaseURL: String?
@@ -184,6 +188,8 @@ final class FeedDocumentReader: XMLEventHandler {
             capturing = false
             capture.stop()
             endField(frame, value: capture.trimmedString)
+            fieldAttributeA = nil
+            fieldAttributeB = nil
         case .entry where frame.tag == .item || frame.tag == .entry:
             finishEntry(frame)
         case .source:
@@ -291,14 +297,19 @@ final class FeedDocumentReader: XMLEventHandler {
 
     private func finishEntry(_ frame: Frame) {
         inEntry = false
-        // Moved out rather than copied: the builder's strings and lists change hands without
-        // being retained and released one by one.
-        var finished = MetadataBuilder()
-        swap(&finished, &entryMeta)
         let inheritsAuthors = format?.isAtom == true || frame.isAtom
         entryCount += 1
         // Handed over as a temporary, which moves; a local variable would be copied, field by field.
-        onEntry(finished.makeEntry(language: lang(frame), authors: inheritsAuthors ? feedMeta.authors : nil))
+        onEntry(takeEntryMeta().makeEntry(language: lang(frame), authors: inheritsAuthors ? feedMeta.authors : nil))
+    }
+
+    /// The entry's builder, leaving an empty one in its place. Moved out rather than copied, its
+    /// strings and lists change hands without being retained and released one by one; returned
+    /// rather than kept in a local, so that the consuming `makeEntry` takes it over whole.
+    private func takeEntryMeta() -> MetadataBuilder {
+        var finished = MetadataBuilder()
+        swap(&finished, &entryMeta)
+        return finished
     }
 
     /// Runs `body` on the metadata that elements in `context` describe.
@@ -331,7 +342,7 @@ final class FeedDocumentReader: XMLEventHandler {
                 sourceMeta = MetadataBuilder()
                 inSource = true
             } else if context == .entry {
-                frame.attributeA = attributes.value(of: "url")
+                fieldAttributeA = attributes.value(of: "url")
                 beginField(&frame, mode: .text)
             } else {
                 frame.context = .ignored
@@ -355,8 +366,8 @@ final class FeedDocumentReader: XMLEventHandler {
                 frame.context = .ignored
             } else {
                 // RSS's text link, or an Atom link that wrongly carries its address as text
-                frame.attributeA = attributes.value(of: "rel")
-                frame.attributeB = attributes.value(of: "type")
+                fieldAttributeA = attributes.value(of: "rel")
+                fieldAttributeB = attributes.value(of: "type")
                 beginField(&frame, mode: .text)
             }
         case (.core, .enclosure):
@@ -373,22 +384,22 @@ final class FeedDocumentReader: XMLEventHandler {
                                                          label: attributes.value(of: "label").nonEmpty))
                 frame.context = .ignored
             } else {
-                frame.attributeA = attributes.value(of: "domain")
+                fieldAttributeA = attributes.value(of: "domain")
                 beginField(&frame, mode: .text)
             }
         case (.core, .generator):
-            frame.attributeA = attributes.value(of: "uri") ?? attributes.value(of: "url")
-            frame.attributeB = attributes.value(of: "version")
+            fieldAttributeA = attributes.value(of: "uri") ?? attributes.value(of: "url")
+            fieldAttributeB = attributes.value(of: "version")
             beginField(&frame, mode: .text)
         case (.core, .guid):
-            frame.attributeA = attributes.value(of: "isPermaLink")
+            fieldAttributeA = attributes.value(of: "isPermaLink")
             beginField(&frame, mode: .text)
         case (.core, .content):
             if atomLike(cls) || attributes.value(of: "type") != nil {
                 if let src = attributes.value(of: "src") {
-                    frame.attributeA = resolveURL(src, against: base(frame))
+                    fieldAttributeA = resolveURL(src, against: base(frame))
                 }
-                frame.attributeB = attributes.value(of: "type")
+                fieldAttributeB = attributes.value(of: "type")
                 beginField(&frame, mode: atomTextMode(attributes, isContent: true, cls: cls))
             } else {
                 beginField(&frame, mode: .html)
@@ -411,8 +422,8 @@ final class FeedDocumentReader: XMLEventHandler {
             let type = attributes.value(of: "type")
             beginField(&frame, mode: type == "html" ? .html : .textOrHTML)
         case (.media, .mediaCategory):
-            frame.attributeA = attributes.value(of: "scheme")
-            frame.attributeB = attributes.value(of: "label")
+            fieldAttributeA = attributes.value(of: "scheme")
+            fieldAttributeB = attributes.value(of: "label")
             beginField(&frame, mode: .text)
         case (.media, .mediaGroup):
             frame.context = .transparent
@@ -453,7 +464,7 @@ final class FeedDocumentReader: XMLEventHandler {
 
     private func beginField(_ frame: inout Frame, mode: TextMode) {
         frame.context = .field
-        frame.mode = mode
+        fieldMode = mode
         capturing = true
         capture.begin(mode: mode)
     }
@@ -545,14 +556,14 @@ final class FeedDocumentReader: XMLEventHandler {
             if !value.isEmpty, m.guid == nil {
                 m.guid = value
                 m.guidBase = base(frame)
-                let permaLink = frame.attributeA?.trimmingWhitespace().lowercased() != "false"
+                let permaLink = fieldAttributeA?.trimmingWhitespace().lowercased() != "false"
                 m.guidIsPermaLink = permaLink
             }
         case .link:
             if !value.isEmpty {
-                let rel = frame.attributeA.nonEmpty ?? "alternate"
+                let rel = fieldAttributeA.nonEmpty ?? "alternate"
                 m.addLink(Link(href: resolveURL(value, against: base(frame)), rel: rel,
-                               type: frame.attributeB.nonEmpty))
+                               type: fieldAttributeB.nonEmpty))
                 if rel == "alternate" { m.hasAlternateFromRSSLink = true }
             }
         case .comments:
@@ -591,12 +602,12 @@ final class FeedDocumentReader: XMLEventHandler {
         case .logo:
             if !value.isEmpty { setOnce(&m.logo, resolveURL(value, against: base(frame))) }
         case .generator:
-            if !value.isEmpty || frame.attributeA != nil {
-                let uri = frame.attributeA.map { resolveURL($0, against: base(frame)) }
-                setOnce(&m.generator, Generator(name: value, uri: uri, version: frame.attributeB.nonEmpty))
+            if !value.isEmpty || fieldAttributeA != nil {
+                let uri = fieldAttributeA.map { resolveURL($0, against: base(frame)) }
+                setOnce(&m.generator, Generator(name: value, uri: uri, version: fieldAttributeB.nonEmpty))
             }
         case .category:
-            m.addCategory(Category(term: value, scheme: frame.attributeA.nonEmpty))
+            m.addCategory(Category(term: value, scheme: fieldAttributeA.nonEmpty))
         case .dcSubject:
             m.addCategory(Category(term: value))
         case .tags:
@@ -606,8 +617,8 @@ final class FeedDocumentReader: XMLEventHandler {
             }
         case .mediaCategory:
             m.addCategory(Category(term: value,
-                                                     scheme: frame.attributeA.nonEmpty ?? "http://search.yahoo.com/mrss/category_schema",
-                                                     label: frame.attributeB.nonEmpty))
+                                                     scheme: fieldAttributeA.nonEmpty ?? "http://search.yahoo.com/mrss/category_schema",
+                                                     label: fieldAttributeB.nonEmpty))
         case .itunesKeywords:
             for keyword in value.split(separator: ",") {
                 let term = String(keyword).trimmingWhitespace()
@@ -619,7 +630,7 @@ final class FeedDocumentReader: XMLEventHandler {
             m.addPerson(PersonBuilder.parse(value), contributor: true)
         case .source:
             var source = Source(title: value.isEmpty ? nil : Text(value, lang: lang(frame)))
-            if let url = frame.attributeA?.trimmingWhitespace(), !url.isEmpty {
+            if let url = fieldAttributeA?.trimmingWhitespace(), !url.isEmpty {
                 source.links = [Link(href: resolveURL(url, against: base(frame)), rel: "self")]
             }
             if !source.isEmpty { m.source = source }
@@ -669,7 +680,7 @@ final class FeedDocumentReader: XMLEventHandler {
     private func makeText(_ frame: Frame, _ value: String) -> Text? {
         let kind: Text.Kind
         var value = value
-        switch frame.mode {
+        switch fieldMode {
         case .text:
             kind = capture.sawMarkup ? .html : .text
         case .textOrHTML:
@@ -692,8 +703,8 @@ final class FeedDocumentReader: XMLEventHandler {
     }
 
     private func makeContent(_ frame: Frame, _ value: String) -> Content? {
-        let src = frame.attributeA
-        switch frame.mode {
+        let src = fieldAttributeA
+        switch fieldMode {
         case .base64(let mime) where !(mime.hasPrefix("text/") || mime == "html" || mime == "text"):
             // Decoded when it turns out to be text; binary content stays in base64.
             return Content(Base64.decodeText(value) ?? value, type: mime, src: src, lang: lang(frame))
@@ -707,7 +718,7 @@ final class FeedDocumentReader: XMLEventHandler {
             guard let text = makeText(frame, value) else { return nil }
             var content = Content(text)
             content.src = src
-            if src != nil, let type = frame.attributeB?.trimmingWhitespace(), !type.isEmpty,
+            if src != nil, let type = fieldAttributeB?.trimmingWhitespace(), !type.isEmpty,
                !["text", "html", "xhtml"].contains(type) {
                 content.type = type
             }

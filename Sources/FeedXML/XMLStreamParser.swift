@@ -11,6 +11,9 @@ import CLibXML2
 /// are closed at the end, and undeclared HTML entities (`&nbsp;`, `&eacute;`) are resolved from
 /// the HTML 4 table and reported.
 ///
+/// Contexts for UTF-8 input come from `ParserContextPool` and go back to it when a parse ends
+/// normally, with the name table that matches their dictionary.
+///
 /// Not `Sendable`: one parser belongs to one task, which may carry it across `await`s.
 public final class XMLStreamParser {
     private let state: XMLParserState

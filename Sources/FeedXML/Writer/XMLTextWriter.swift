@@ -190,8 +190,8 @@ public final class XMLTextWriter {
 
     /// libxml2 returns -1 on any failure; a failing sink is the likelier cause and is named.
     private func check(_ status: Int32, _ operation: String) throws(XMLWriterError) {
-        guard status < 0 else { return }
         if let error = output.failure { throw .sink(error) }
+        guard status < 0 else { return }
         throw .libxml2(operation: operation)
     }
 
@@ -231,7 +231,7 @@ private final class WriterOutput {
     private let threshold: Int
     private var pending: [UInt8] = []
     private(set) var bytesWritten = 0
-    /// The sink's error, once it threw: libxml2 is told the write failed and stops writing.
+    /// The sink's error, once it threw.
     private(set) var failure: (any Error)?
     /// Set while the writer is freed: bytes are dropped instead of reaching the sink.
     var discards = false
@@ -242,18 +242,15 @@ private final class WriterOutput {
         pending.reserveCapacity(threshold + 8 * 1024)
     }
 
-    func accept(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if discards { return true }
-        if failure != nil { return false }
+    /// Always tells libxml2 the bytes were taken: told of a failed write, it prints "I/O error"
+    /// on standard error itself. A sink's failure is kept in `failure` instead, later bytes are
+    /// dropped, and the writer call that is running throws it (see `XMLTextWriter.check`).
+    func accept(_ bytes: UnsafeRawBufferPointer) {
+        if discards || failure != nil { return }
         pending.append(contentsOf: bytes)
         if pending.count >= threshold {
-            do {
-                try drain()
-            } catch {
-                return false
-            }
+            try? drain()
         }
-        return true
     }
 
     func drain() throws {
@@ -273,6 +270,7 @@ private final class WriterOutput {
         guard let context else { return -1 }
         let output = Unmanaged<WriterOutput>.fromOpaque(context).takeUnretainedValue()
         guard let buffer, length > 0 else { return 0 }
-        return output.accept(UnsafeRawBufferPointer(start: buffer, count: Int(length))) ? length : -1
+        output.accept(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+        return length
     }
 }

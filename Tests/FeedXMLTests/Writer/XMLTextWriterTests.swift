@@ -157,6 +157,21 @@ struct XMLTextWriterTests {
         #expect(throws: XMLWriterError.self) { try writer.element("c", text: "more") }
     }
 
+    final class CallCount { var calls = 0 }
+
+    @Test func aSinkThatFailedIsNotCalledAgain() throws {
+        let count = CallCount()
+        let writer = try XMLTextWriter(flushThreshold: 10) { _ in
+            count.calls += 1
+            throw DiskFull()
+        }
+        try writer.startElement("a")
+        for _ in 0..<20 { _ = try? writer.element("b", text: "enough text to pass the threshold") }
+        _ = try? writer.flush()
+        _ = try? writer.endDocument()
+        #expect(count.calls == 1)
+    }
+
     @Test func endingAnElementThatIsNotOpenIsAMisuse() throws {
         let writer = try XMLTextWriter { _ in }
         #expect(throws: XMLWriterError.self) { try writer.endElement() }

@@ -80,7 +80,6 @@ public final class XMLStreamParser {
             xmlFreeDoc(doc)
             ctxt.pointee.myDoc = nil
         }
-        state.releaseEntities()
         state.ctxt = nil
         if poolable, finishedNormally, !state.stopped {
             ParserContextPool.shared.giveBack(ParserContextPool.Lease(ctxt: ctxt, names: names,
@@ -88,6 +87,8 @@ public final class XMLStreamParser {
         } else {
             xmlFreeParserCtxt(ctxt)
         }
+        // Last: the context, reset or freed above, may have held inputs reading these entities.
+        state.releaseEntities()
     }
 
     /// A slot that stays with this parser's name table, and so is there again for a later parser

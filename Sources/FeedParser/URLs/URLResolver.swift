@@ -31,9 +31,9 @@ public enum URLResolver {
         var text: String?
         var bytes: [UInt8] = []
         var parts = URIReferenceParts([])
-        /// For a base with a scheme, an authority and no segment of its path starting with `.`: how many of `bytes` a
-        /// reference starting with `/` follows (scheme and authority), and the bytes a
-        /// relative-path reference follows (up to the path's last slash). nil otherwise.
+        /// For a base with a scheme, an authority and no segment of its path starting with `.`:
+        /// how many of `bytes` a reference starting with `/` follows (scheme and authority), and
+        /// the bytes a relative-path reference follows (up to the path's last slash). nil otherwise.
         var originLength: Int?
         var directory: [UInt8]?
 
@@ -135,7 +135,9 @@ public enum URLResolver {
         return target.withUnsafeBufferPointer { UTF8Text.string(validUTF8: $0) }
     }
 
-    private static func hasSegmentStartingWithPeriod(_ path: ArraySlice<UInt8>) -> Bool {
+    /// True when a segment starts with `.`: it may be a dot segment (`.` or `..`), which §5.2.4
+    /// removes, so the path cannot be copied as it is.
+    private static func hasSegmentStartingWithPeriod(_ path: some Collection<UInt8>) -> Bool {
         var previous = ASCIIByte.slash
         for byte in path {
             if byte == ASCIIByte.period && previous == ASCIIByte.slash { return true }
@@ -149,8 +151,9 @@ public enum URLResolver {
         /// No white space before or after it.
         var isUnpadded = false
         var hasScheme = false
-        /// A path (absolute or relative, not network-path) with no scheme, no segment starting with
-        /// `.` and no `:`, perhaps with a query or fragment, and no surrounding space.
+        /// A path (absolute or relative, not network-path) with no segment starting with `.`,
+        /// perhaps with a query or fragment, and no surrounding space. A reference with a scheme
+        /// never gets as far as asking: unpadded, it is returned as it is.
         var isPlainPath = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -159,13 +162,7 @@ public enum URLResolver {
             hasScheme = URLResolver.schemeLength(bytes) != nil
             guard isUnpadded, first != ASCIIByte.questionMark, first != ASCIIByte.numberSign else { return }
             if first == ASCIIByte.slash, bytes.count > 1, bytes[1] == ASCIIByte.slash { return }
-            var previous = ASCIIByte.slash
-            for byte in bytes {
-                // A `.` opening a segment may be a dot segment; a `:` may end a scheme.
-                if (byte == ASCIIByte.period && previous == ASCIIByte.slash) || byte == ASCIIByte.colon { return }
-                previous = byte
-            }
-            isPlainPath = true
+            isPlainPath = !URLResolver.hasSegmentStartingWithPeriod(bytes)
         }
     }
 

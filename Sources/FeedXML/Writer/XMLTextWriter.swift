@@ -188,7 +188,8 @@ public final class XMLTextWriter {
         if let error = output.failure { throw .sink(error) }
     }
 
-    /// libxml2 returns -1 on any failure; a failing sink is the likelier cause and is named.
+    /// A sink that failed is reported first, whatever libxml2 returned: libxml2 is never told of
+    /// it (see `WriterOutput.accept`). Otherwise libxml2's -1 is the failure.
     private func check(_ status: Int32, _ operation: String) throws(XMLWriterError) {
         if let error = output.failure { throw .sink(error) }
         guard status < 0 else { return }

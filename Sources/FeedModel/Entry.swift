@@ -21,19 +21,19 @@
 /// - `source`: Atom `source`; RSS `source`.
 /// - `language`: the `xml:lang` in scope; `dc:language`; JSON `language`.
 public struct Entry: Sendable, Hashable, Codable {
-    public var id: String?
-    public var title: Text?
+    public var id: Optional<String>
+    public var title: Optional<Text>
     public var links: [Link]
-    public var published: Timestamp?
-    public var updated: Timestamp?
+    public var published: Optional<Timestamp>
+    public var updated: Optional<Timestamp>
     public var authors: [Person]
     public var contributors: [Person]
-    public var summary: Text?
-    public var content: Content?
+    public var summary: Optional<Text>
+    public var content: Optional<Content>
     public var categories: [Category]
-    public var rights: Text?
-    public var source: Source?
-    public var language: String?
+    public var rights: Optional<Text>
+    public var source: Optional<Source>
+    public var language: Optional<String>
 
     @inlinable
     public init(id: String? = nil, title: Text? = nil, links: [Link] = [], published: Timestamp? = nil,

@@ -27,21 +27,21 @@ public struct Feed: Sendable, Hashable, Codable {
     public var wellFormed: Bool
     /// The character encoding the document was read in, as a lower-case IANA name.
     public var encoding: String
-    public var id: String?
-    public var title: Text?
-    public var subtitle: Text?
-    public var updated: Timestamp?
-    public var published: Timestamp?
+    public var id: Optional<String>
+    public var title: Optional<Text>
+    public var subtitle: Optional<Text>
+    public var updated: Optional<Timestamp>
+    public var published: Optional<Timestamp>
     public var links: [Link]
     public var authors: [Person]
     public var contributors: [Person]
     public var categories: [Category]
-    public var generator: Generator?
-    public var icon: String?
-    public var logo: String?
-    public var rights: Text?
-    public var language: String?
-    public var ttl: Int?
+    public var generator: Optional<Generator>
+    public var icon: Optional<String>
+    public var logo: Optional<String>
+    public var rights: Optional<Text>
+    public var language: Optional<String>
+    public var ttl: Optional<Int>
     public var entries: [Entry]
 
     public init(format: FeedFormat, wellFormed: Bool = true, encoding: String = "utf-8", id: String? = nil,

@@ -9,11 +9,11 @@ public struct Link: Sendable, Hashable, Codable {
     public var href: String
     /// The relation; `alternate` when the feed names none.
     public var rel: String
-    public var type: String?
-    public var hreflang: String?
-    public var title: String?
+    public var type: Optional<String>
+    public var hreflang: Optional<String>
+    public var title: Optional<String>
     /// The length in bytes of what the link points to (enclosures).
-    public var length: Int?
+    public var length: Optional<Int>
 
     @inlinable
     public init(href: String, rel: String = "alternate", type: String? = nil, hreflang: String? = nil,
@@ -43,10 +43,10 @@ public struct Link: Sendable, Hashable, Codable {
 ///
 /// RSS's `"me@example.com (Jane Doe)"` is read as name `Jane Doe`, email `me@example.com`.
 public struct Person: Sendable, Hashable, Codable {
-    public var name: String?
-    public var email: String?
+    public var name: Optional<String>
+    public var email: Optional<String>
     /// The person's home page (absolute).
-    public var uri: String?
+    public var uri: Optional<String>
 
     @inlinable
     public init(name: String? = nil, email: String? = nil, uri: String? = nil) {
@@ -62,8 +62,8 @@ public struct Person: Sendable, Hashable, Codable {
 /// A category (RFC 4287 §4.2.2). RSS `category` keeps its `domain` as `scheme`.
 public struct Category: Sendable, Hashable, Codable {
     public var term: String
-    public var scheme: String?
-    public var label: String?
+    public var scheme: Optional<String>
+    public var label: Optional<String>
 
     @inlinable
     public init(term: String, scheme: String? = nil, label: String? = nil) {
@@ -76,8 +76,8 @@ public struct Category: Sendable, Hashable, Codable {
 /// The software that made the feed (RFC 4287 §4.2.4; RSS `generator`).
 public struct Generator: Sendable, Hashable, Codable {
     public var name: String
-    public var uri: String?
-    public var version: String?
+    public var uri: Optional<String>
+    public var version: Optional<String>
 
     @inlinable
     public init(name: String, uri: String? = nil, version: String? = nil) {

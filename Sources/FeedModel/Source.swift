@@ -1,18 +1,18 @@
 /// The feed an entry came from (RFC 4287 §4.2.11 `atom:source`; RSS `source`, whose `url` becomes
 /// a self link and whose text becomes the title): the origin's feed-level metadata, each optional.
 public struct Source: Sendable, Hashable, Codable {
-    public var id: String?
-    public var title: Text?
-    public var subtitle: Text?
+    public var id: Optional<String>
+    public var title: Optional<Text>
+    public var subtitle: Optional<Text>
     public var links: [Link]
-    public var updated: Timestamp?
+    public var updated: Optional<Timestamp>
     public var authors: [Person]
     public var contributors: [Person]
     public var categories: [Category]
-    public var generator: Generator?
-    public var icon: String?
-    public var logo: String?
-    public var rights: Text?
+    public var generator: Optional<Generator>
+    public var icon: Optional<String>
+    public var logo: Optional<String>
+    public var rights: Optional<Text>
 
     @inlinable
     public init(id: String? = nil, title: Text? = nil, subtitle: Text? = nil, links: [Link] = [],

@@ -13,7 +13,7 @@ public struct Text: Sendable, Hashable, Codable {
     public var type: Kind
     public var value: String
     /// The `xml:lang` in scope where the text was found, as written.
-    public var lang: String?
+    public var lang: Optional<String>
 
     @inlinable
     public init(_ value: String, type: Kind = .text, lang: String? = nil) {
@@ -40,8 +40,8 @@ public struct Content: Sendable, Hashable, Codable {
     public var type: String
     public var value: String
     /// The address of out-of-line content (absolute).
-    public var src: String?
-    public var lang: String?
+    public var src: Optional<String>
+    public var lang: Optional<String>
 
     @inlinable
     public init(_ value: String, type: String = "text", src: String? = nil, lang: String? = nil) {

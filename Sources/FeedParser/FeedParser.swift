@@ -83,8 +83,7 @@ public struct FeedParser: Sendable {
     /// and the caller decodes the whole document instead.
     private func read(_ bytes: [UInt8], validating: Bool, baseURL: String?, encoding: String, recovered: Bool,
                       notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed? {
-        var entries: [Entry] = []
-        let reader = FeedDocumentReader(options: options, baseURL: baseURL) { entries.append($0) }
+        let reader = FeedDocumentReader(options: options, baseURL: baseURL)
         // What reaches libxml2 is valid UTF-8: validated here or produced by the decoder.
         reader.textBuffer.inputIsValidUTF8 = true
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
@@ -116,12 +115,12 @@ public struct FeedParser: Sendable {
             return try read(repaired, validating: false, baseURL: baseURL, encoding: encoding, recovered: true,
                             notes: notes + ["an attribute value held a bare '&': escaped and read again"], repairing: false)
         }
-        return try finish(reader: reader, xml: xml, entries: entries, encoding: encoding, recovered: recovered, notes: notes)
+        return try finish(reader: reader, xml: xml, encoding: encoding, recovered: recovered, notes: notes)
     }
 
-    private func finish(reader: FeedDocumentReader, xml: XMLStreamParser, entries: [Entry], encoding: String,
+    private func finish(reader: FeedDocumentReader, xml: XMLStreamParser, encoding: String,
                         recovered: Bool, notes: [String]) throws(FeedParseError) -> ParsedFeed {
-        var entries = entries
+        var entries = reader.takeEntries()
         var result = try FeedAssembly.finish(reader: reader, encoding: encoding, recovered: recovered,
                                              encodingNotes: notes)
         if result.feed.format.isAtom, !result.feed.authors.isEmpty {

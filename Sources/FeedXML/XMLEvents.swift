@@ -185,20 +185,40 @@ public struct XMLAttributes: Sequence {
     /// The value of the attribute with this local name and no namespace. Reads the name from
     /// static memory: the reader's lookups cost no reference counting.
     public func value(of localName: StaticString) -> String? {
+        entry(localName).map(Self.value)
+    }
+
+    /// True when the start tag has an attribute with this local name and no namespace.
+    public func contains(_ localName: StaticString) -> Bool {
+        entry(localName) != nil
+    }
+
+    /// Runs `body` on the UTF-8 of the value of the attribute with this local name and no
+    /// namespace (nil when there is none), without building a string: for values that are only
+    /// looked at. References in the value are resolved first, as `value(of:)` does.
+    public func withValue<R>(of localName: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        guard let base = entry(localName) else { return body(nil) }
+        guard let start = base[3], let end = base[4] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let raw = UnsafeBufferPointer(start: start, count: end - start)
+        if !raw.contains(UInt8(ascii: "&")) { return body(raw) }
+        var decoded = EntityDecoder.decode(raw)
+        return decoded.withUTF8 { body($0) }
+    }
+
+    /// libxml2's five pointers for the attribute with this local name and no namespace.
+    private func entry(_ localName: StaticString) -> UnsafeMutablePointer<UnsafePointer<xmlChar>?>? {
         guard let raw, count > 0 else { return nil }
         if let wanted = names.dictionaryEntry(localName) {
-            // libxml2 takes every name from its dictionary: one pointer comparison per attribute.
             for i in 0..<count {
                 let base = raw + i * 5
-                if base[0] == wanted, base[2] == nil { return Self.value(base) }
+                if base[0] == wanted, base[2] == nil { return base }
             }
             return nil
         }
-        return localName.withUTF8Buffer { expected -> String? in
+        return localName.withUTF8Buffer { expected in
             for i in 0..<count {
                 let base = raw + i * 5
-                guard base[2] == nil, let local = base[0], XMLNameTable.equals(local, expected) else { continue }
-                return Self.value(base)
+                if base[2] == nil, let local = base[0], XMLNameTable.equals(local, expected) { return base }
             }
             return nil
         }

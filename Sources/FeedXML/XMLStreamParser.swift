@@ -343,9 +343,11 @@ enum XMLCallbacks {
             s.stop(.depth, "elements are nested deeper than \(s.limits.maxDepth) levels")
             return
         }
-        s.openElements.append(XMLParserState.OpenElement(name: name))
         let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
         s.handler.startElement(name, attributes: attrs, location: XMLLocation(state: s))
+        // Recorded after the handler saw it, so the name moves into the record instead of
+        // being copied (three strings retained and released per element).
+        s.openElements.append(XMLParserState.OpenElement(name: consume name))
         }
     }
 

@@ -6,7 +6,8 @@ import FeedXML
 /// Elements are matched by namespace URI and local name (see `Vocabulary`), and only where they
 /// belong: a `title` inside an item's `image` is not the item's title. Each element's effect is
 /// decided at its start (structure, attributes) or at its end (text). Entries are handed to
-/// `onEntry` as each one ends, so memory does not grow with the feed's length.
+/// `onEntry` as each one ends, so memory does not grow with the feed's length; without `onEntry`
+/// the reader keeps them itself, for a caller that wants the whole feed.
 final class FeedDocumentReader: XMLEventHandler {
     /// What the children of an element are read as.
     enum Context: Equatable {
@@ -42,7 +43,10 @@ final class FeedDocumentReader: XMLEventHandler {
 
     let options: FeedParserOptions
     let documentBaseURL: String?
-    private let onEntry: (consuming Entry) -> Void
+    private let onEntry: ((consuming Entry) -> Void)?
+    /// The finished entries when there is no `onEntry`. Appending here rather than through a
+    /// closure moves each entry into place; the closure's thunk copied it, field by field.
+    @exclusivity(unchecked) private var collectedEntries: [Entry] = []
 
     @exclusivity(unchecked) private(set) var format: FeedFormat?
     @exclusivity(unchecked) private(set) var rejection: FeedParseError?
@@ -79,11 +83,19 @@ final class FeedDocumentReader: XMLEventHandler {
     var sawRootElement: Bool { sawRoot }
     @exclusivity(unchecked) private var rootLang: String?
 
-    init(options: FeedParserOptions, baseURL: String?, onEntry: @escaping (consuming Entry) -> Void) {
+    init(options: FeedParserOptions, baseURL: String?, onEntry: ((consuming Entry) -> Void)? = nil) {
         self.options = options
         self.documentBaseURL = baseURL
         self.baseValues = [baseURL]
         self.onEntry = onEntry
+    }
+
+    /// The entries collected so far (only without `onEntry`), leaving none behind: the caller
+    /// gets the only reference, so changing them copies nothing.
+    func takeEntries() -> [Entry] {
+        var taken: [Entry] = []
+        swap(&taken, &collectedEntries)
+        return taken
     }
 
     /// True once the document turned out not to be a feed: the driver stops feeding it.
@@ -299,17 +311,14 @@ final class FeedDocumentReader: XMLEventHandler {
         inEntry = false
         let inheritsAuthors = format?.isAtom == true || frame.isAtom
         entryCount += 1
-        // Handed over as a temporary, which moves; a local variable would be copied, field by field.
-        onEntry(takeEntryMeta().makeEntry(language: lang(frame), authors: inheritsAuthors ? feedMeta.authors : nil))
-    }
-
-    /// The entry's builder, leaving an empty one in its place. Moved out rather than copied, its
-    /// strings and lists change hands without being retained and released one by one; returned
-    /// rather than kept in a local, so that the consuming `makeEntry` takes it over whole.
-    private func takeEntryMeta() -> MetadataBuilder {
-        var finished = MetadataBuilder()
-        swap(&finished, &entryMeta)
-        return finished
+        // Handed over as temporaries, which move; a local variable would be copied, field by field.
+        let language = lang(frame)
+        let authors = inheritsAuthors ? feedMeta.authors : nil
+        if let onEntry {
+            onEntry(entryMeta.takeEntry(language: language, authors: authors))
+        } else {
+            collectedEntries.append(entryMeta.takeEntry(language: language, authors: authors))
+        }
     }
 
     /// Runs `body` on the metadata that elements in `context` describe.
@@ -395,7 +404,7 @@ final class FeedDocumentReader: XMLEventHandler {
             fieldAttributeA = attributes.value(of: "isPermaLink")
             beginField(&frame, mode: .text)
         case (.core, .content):
-            if atomLike(cls) || attributes.value(of: "type") != nil {
+            if atomLike(cls) || attributes.contains("type") {
                 if let src = attributes.value(of: "src") {
                     fieldAttributeA = resolveURL(src, against: base(frame))
                 }
@@ -410,7 +419,7 @@ final class FeedDocumentReader: XMLEventHandler {
             beginField(&frame, mode: .xhtml(stripWrapper: false))
         case (.core, .title), (.core, .copyright), (.core, .rights), (.core, .summary), (.core, .subtitle),
              (.core, .tagline):
-            if atomLike(cls) || attributes.value(of: "type") != nil {
+            if atomLike(cls) || attributes.contains("type") {
                 beginField(&frame, mode: atomTextMode(attributes, isContent: false, cls: cls))
             } else {
                 beginField(&frame, mode: .textOrHTML)
@@ -471,9 +480,18 @@ final class FeedDocumentReader: XMLEventHandler {
 
     /// The text mode of an Atom text construct or content element from `type` (and 0.3's `mode`).
     private func atomTextMode(_ attributes: XMLAttributes, isContent: Bool, cls: ElementClass) -> TextMode {
+        let atom03 = cls.flavour == .atom03 || format == .atom03
+        // The common case, no `mode` and one of the three types, is read from the bytes.
+        if !attributes.contains("mode") {
+            switch attributes.withValue(of: "type", Self.textConstructType) {
+            case .text: return .text
+            case .html: return .html
+            case .xhtml: return .xhtml(stripWrapper: true)
+            case nil: break
+            }
+        }
         let type = (attributes.value(of: "type") ?? "").trimmingWhitespace().lowercased()
         let mode = attributes.value(of: "mode")?.lowercased()
-        let atom03 = cls.flavour == .atom03 || format == .atom03
         if mode == "base64" { return .base64(mime: type.isEmpty ? "text/plain" : type) }
         switch type {
         case "", "text", "text/plain":
@@ -492,6 +510,28 @@ final class FeedDocumentReader: XMLEventHandler {
             }
             return .base64(mime: type)
         }
+    }
+
+    private enum TextConstructType { case text, html, xhtml }
+
+    /// The type a text construct's `type` names when it is `text`, `html` or `xhtml` (in any
+    /// case, with ASCII space around it) or absent (text); nil for anything else, which the full
+    /// reading handles.
+    private static func textConstructType(_ value: UnsafeBufferPointer<UInt8>?) -> TextConstructType? {
+        guard let value else { return .text }
+        var start = 0, end = value.count
+        while start < end, ASCIIByte.isWhitespace(value[start]) { start += 1 }
+        while end > start, ASCIIByte.isWhitespace(value[end - 1]) { end -= 1 }
+        func matches(_ name: StaticString) -> Bool {
+            guard name.utf8CodeUnitCount == end - start else { return false }
+            return name.withUTF8Buffer { expected in
+                (0..<expected.count).allSatisfy { ASCIIByte.lowercased(value[start + $0]) == expected[$0] }
+            }
+        }
+        if start == end || matches("text") { return .text }
+        if matches("html") { return .html }
+        if matches("xhtml") { return .xhtml }
+        return nil
     }
 
     // MARK: Field values
@@ -772,12 +812,12 @@ extension String {
     /// The string without leading and trailing white space (Unicode white space and newlines).
     func trimmingWhitespace() -> String {
         // Fast path: most values start and end with a visible ASCII character. Read through
-        // `withUTF8`: the UTF-8 view's `last` costs a hundred instructions or more.
-        var copy = self
-        let ends = copy.withUTF8 { bytes -> (first: UInt8, last: UInt8)? in
+        // contiguous storage: the UTF-8 view's `last` costs a hundred instructions or more, and
+        // `withUTF8` needs a mutable copy (a retain and a release).
+        let ends = utf8.withContiguousStorageIfAvailable { bytes -> (first: UInt8, last: UInt8)? in
             guard let first = bytes.first, let last = bytes.last else { return nil }
             return (first, last)
-        }
+        } ?? utf8.first.flatMap { first in utf8.last.map { (first, $0) } }
         guard let (first, last) = ends else { return self }
         if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars

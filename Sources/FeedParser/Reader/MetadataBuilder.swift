@@ -48,7 +48,7 @@ struct MetadataBuilder {
     var dctermsModified: Timestamp?
     var lastBuildDate: Timestamp?
 
-    mutating func addPerson(_ person: Person, contributor: Bool) {
+    mutating func addPerson(_ person: consuming Person, contributor: Bool) {
         guard !person.isEmpty else { return }
         if contributor {
             if !contributors.contains(person) { contributors.append(person) }
@@ -57,17 +57,17 @@ struct MetadataBuilder {
         }
     }
 
-    mutating func addCategory(_ category: Category) {
+    mutating func addCategory(_ category: consuming Category) {
         guard !category.term.isEmpty, !categories.contains(category) else { return }
         categories.append(category)
     }
 
-    mutating func addLink(_ link: Link) {
+    mutating func addLink(_ link: consuming Link) {
         guard !link.href.isEmpty || link.rel == "enclosure" else { return }
         if !links.contains(link) { links.append(link) }
     }
 
-    mutating func offerContent(_ value: Content, rank: Int) {
+    mutating func offerContent(_ value: consuming Content, rank: Int) {
         if rank > contentRank {
             content = value
             contentRank = rank
@@ -98,23 +98,42 @@ struct MetadataBuilder {
     /// The entry-level reading; RSS's `dc:date` is a publication date unless `pubDate` is there too.
     /// `language` applies when the entry names none; `authors` (Atom's inheritance from the feed)
     /// when it has none and its source has none either.
-    consuming func makeEntry(language fallbackLanguage: String? = nil, authors fallbackAuthors: [Person]? = nil) -> Entry {
-        var links = self.links
+    ///
+    /// Takes the fields out and leaves the builder empty: a `consuming` method would copy every
+    /// field (a retain each) and then destroy the builder, since a copyable struct's stored
+    /// properties cannot be moved out of `self` one by one.
+    @inline(__always)
+    mutating func takeEntry(language fallbackLanguage: String? = nil, authors fallbackAuthors: [Person]? = nil) -> Entry {
+        var links = Self.take(&self.links)
         if let guid, guidIsPermaLink, !hasAlternateFromRSSLink,
            !links.contains(where: { $0.rel == "alternate" }) {
             links.insert(Link(href: URLResolver.resolve(guid, against: guidBase)), at: 0)
         }
-        var authors = self.authors
+        var authors = Self.take(&self.authors)
         if authors.isEmpty, let fallbackAuthors {
             authors = source?.authors.isEmpty == false ? (source?.authors ?? []) : fallbackAuthors
         }
-        // Built in one initializer call: assigning field by field into a default entry copies it.
-        return Entry(id: id ?? guid, title: title ?? dcTitle ?? mediaTitle, links: links,
-                     published: atomPublished ?? pubDate ?? dcDate ?? dctermsIssued,
-                     updated: atomUpdated ?? (pubDate != nil ? dcDate : nil) ?? dctermsModified,
-                     authors: authors, contributors: contributors,
-                     summary: summary ?? dcDescription ?? itunesSummary ?? mediaDescription, content: content,
-                     categories: categories, rights: rights, source: source, language: language ?? fallbackLanguage)
+        let id = id.take() ?? guid.take()
+        let title = title.take() ?? dcTitle.take() ?? mediaTitle.take()
+        let published = atomPublished ?? pubDate ?? dcDate ?? dctermsIssued
+        let updated = atomUpdated ?? (pubDate != nil ? dcDate : nil) ?? dctermsModified
+        let contributors = Self.take(&contributors)
+        let summary = summary.take() ?? dcDescription.take() ?? itunesSummary.take() ?? mediaDescription.take()
+        let content = content.take(), categories = Self.take(&categories), rights = rights.take()
+        let source = source.take(), language = language.take() ?? fallbackLanguage
+        self = MetadataBuilder()
+        // Built in one initializer call as the return value: assigning field by field into a
+        // default entry, or keeping the entry in a local, copies it.
+        return Entry(id: id, title: title, links: links, published: published, updated: updated, authors: authors,
+                     contributors: contributors, summary: summary, content: content, categories: categories,
+                     rights: rights, source: source, language: language)
+    }
+
+    /// The list, leaving an empty one in its place.
+    private static func take<T>(_ list: inout [T]) -> [T] {
+        var taken: [T] = []
+        swap(&taken, &list)
+        return taken
     }
 
     /// The reading of an `atom:source` or RSS `source`.

@@ -185,7 +185,15 @@ public struct XMLAttributes: Sequence {
     /// The value of the attribute with this local name and no namespace. Reads the name from
     /// static memory: the reader's lookups cost no reference counting.
     public func value(of localName: StaticString) -> String? {
-        entry(localName).map(Self.value)
+        guard let base = entry(localName) else { return nil }
+        if let start = base[3], let end = base[4], end - start > 15 {
+            // Long enough to need storage of its own: a value met before (a category scheme, a
+            // MIME type) is shared rather than allocated again.
+            return names.recentValue(UnsafeBufferPointer(start: start, count: end - start), of: base[0]) {
+                Self.value(base)
+            }
+        }
+        return Self.value(base)
     }
 
     /// True when the start tag has an attribute with this local name and no namespace.
@@ -279,9 +287,9 @@ public struct XMLAttributes: Sequence {
 
     /// Writes the attributes as markup (` name="value"`, values escaped) into `buffer`, without
     /// building strings: the reader uses it to serialise inline XHTML. Attributes in a namespace
-    /// keep their prefix; `declare` is called with (prefix, namespace) for each such attribute and
-    /// returns true when the declaration is to be written with it.
-    public func appendMarkup(to buffer: XMLTextBuffer, declare: (String, String) -> Bool) {
+    /// keep their prefix, and the first one with a prefix not in `declaredPrefixes` writes its
+    /// namespace declaration and adds the prefix there.
+    public func appendMarkup(to buffer: XMLTextBuffer, declaredPrefixes: inout Set<String>) {
         guard let raw else { return }
         for i in 0..<count {
             let base = raw + i * 5
@@ -289,7 +297,7 @@ public struct XMLAttributes: Sequence {
             if let prefix = base[1], let uri = base[2] {
                 let prefixString = String(cString: prefix)
                 let uriString = String(cString: uri)
-                if uriString != xmlNamespaceURI, declare(prefixString, uriString) {
+                if uriString != xmlNamespaceURI, declaredPrefixes.insert(prefixString).inserted {
                     buffer.appendAttribute("xmlns:" + prefixString, uriString)
                 }
                 buffer.append(UInt8(ascii: " "))
@@ -372,6 +380,53 @@ final class XMLNameTable {
         let entry = xmlDictLookup(dictionary, name.utf8Start, Int32(name.utf8CodeUnitCount))
         staticNames[slot] = StaticNameSlot(text: text, entry: entry)
         return entry
+    }
+
+    /// Long attribute values read lately, by attribute name and bytes: feeds repeat the same
+    /// scheme or type on every entry, and a shared string costs a retain where a new one costs
+    /// an allocation and a copy. Direct-mapped; a slot keeps its value until another replaces it.
+    private struct RecentValue {
+        var name: UnsafePointer<xmlChar>?
+        var raw: [UInt8] = []
+        var value = ""
+    }
+    @exclusivity(unchecked) private var recentValues = [RecentValue](repeating: RecentValue(), count: 32)
+
+    /// The string `make` builds from `raw` (the value of attribute `name` as libxml2 holds it),
+    /// or the one it built last time for the same name and bytes.
+    @inline(__always)
+    func recentValue(_ raw: UnsafeBufferPointer<UInt8>, of name: UnsafePointer<xmlChar>?, make: () -> String) -> String {
+        guard let first = raw.first, let last = raw.last else { return make() }
+        let mixed = UInt(bitPattern: Int(bitPattern: name)) ^ UInt(raw.count) &<< 3 ^ UInt(first) &<< 11 ^ UInt(last) &<< 19
+        let slot = Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 59)
+        if recentValues[slot].name == name, recentValues[slot].raw.count == raw.count,
+           recentValues[slot].raw.withUnsafeBufferPointer({ Self.sameBytes($0, raw) }) {
+            return recentValues[slot].value
+        }
+        let value = make()
+        recentValues[slot].name = name
+        recentValues[slot].raw.removeAll(keepingCapacity: true)
+        recentValues[slot].raw.append(contentsOf: raw)
+        recentValues[slot].value = value
+        return value
+    }
+
+    /// Compares two runs of the same length eight bytes at a time.
+    private static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
+        let ra = UnsafeRawPointer(pa), rb = UnsafeRawPointer(pb)
+        var i = 0
+        while i + 8 <= a.count {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < a.count {
+            if pa[i] != pb[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     /// How many (namespace, local name, prefix) triples the table holds.

@@ -785,7 +785,7 @@ final class FeedDocumentReader: XMLEventHandler {
     static func normaliseLanguage(_ value: String) -> String? {
         let v = value.trimmingWhitespace()
         if v.isEmpty { return nil }
-        return v.contains("_") ? v.replacingOccurrences(of: "_", with: "-") : v
+        return v.utf8.contains(UInt8(ascii: "_")) ? v.replacingOccurrences(of: "_", with: "-") : v
     }
 
     private static func describeRoot(_ name: XMLName) -> String {

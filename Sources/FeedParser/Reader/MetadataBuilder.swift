@@ -59,12 +59,16 @@ struct MetadataBuilder {
 
     mutating func addCategory(_ category: consuming Category) {
         guard !category.term.isEmpty, !categories.contains(category) else { return }
+        // Room for a few from the start: grown one by one, a list reallocates at 1, 2 and 4.
+        if categories.capacity == 0 { categories.reserveCapacity(4) }
         categories.append(category)
     }
 
     mutating func addLink(_ link: consuming Link) {
         guard !link.href.isEmpty || link.rel == "enclosure" else { return }
-        if !links.contains(link) { links.append(link) }
+        if links.contains(link) { return }
+        if links.capacity == 0 { links.reserveCapacity(2) }
+        links.append(link)
     }
 
     mutating func offerContent(_ value: consuming Content, rank: Int) {

@@ -86,9 +86,7 @@ struct TextCapture {
         if namespace != inherited {
             buffer.appendAttribute("xmlns", namespace)
         }
-        var declared = declaredPrefixes
-        attributes.appendMarkup(to: buffer) { prefix, _ in declared.insert(prefix).inserted }
-        declaredPrefixes = declared
+        attributes.appendMarkup(to: buffer, declaredPrefixes: &declaredPrefixes)
         buffer.append(UInt8(ascii: ">"))
         openTagEnd = buffer.count
     }

@@ -49,7 +49,9 @@ public enum URLResolver {
         guard let base else { return String(trimmingASCIIWhitespace(reference)) }
         if cache.text != base {
             cache.text = base
-            cache.bytes = Array(trimmingASCIIWhitespace(base).utf8)
+            // Through a `String`, whose UTF-8 view copies with one `memcpy`; a substring's
+            // view would be copied a byte at a time.
+            cache.bytes = Array(String(trimmingASCIIWhitespace(base)).utf8)
             cache.parts = URIReferenceParts(cache.bytes)
             cache.originLength = nil
             cache.directory = nil
@@ -138,10 +140,37 @@ public enum URLResolver {
     /// True when a segment starts with `.`: it may be a dot segment (`.` or `..`), which §5.2.4
     /// removes, so the path cannot be copied as it is.
     private static func hasSegmentStartingWithPeriod(_ path: some Collection<UInt8>) -> Bool {
+        if let found = path.withContiguousStorageIfAvailable(hasSegmentStartingWithPeriod(contiguous:)) {
+            return found
+        }
         var previous = ASCIIByte.slash
         for byte in path {
             if byte == ASCIIByte.period && previous == ASCIIByte.slash { return true }
             previous = byte
+        }
+        return false
+    }
+
+    /// The same test over contiguous bytes, skipping eight at a time while none is a period.
+    private static func hasSegmentStartingWithPeriod(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                // Zero bytes of `word` are periods of the input (the classic has-zero-byte test).
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2E2E_2E2E_2E2E_2E2E
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let end = min(i + 8, n)
+            while i < end {
+                if base[i] == ASCIIByte.period && (i == 0 || base[i - 1] == ASCIIByte.slash) { return true }
+                i += 1
+            }
         }
         return false
     }

@@ -15,8 +15,9 @@ public final class XMLTextBuffer {
     /// capacity checks.
     @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
-    /// Bytes collected so far.
-    @exclusivity(unchecked) public private(set) var count = 0
+    /// Bytes collected so far (computed, for the reason given at `isCollecting`).
+    public var count: Int { used }
+    @exclusivity(unchecked) private var used = 0
     /// When false, character data goes to the handler's `characters` instead.
     ///
     /// This flag and `sawLatinReference` are computed over internal storage: `@exclusivity(unchecked)`
@@ -56,25 +57,25 @@ public final class XMLTextBuffer {
 
     /// Runs `body` on the collected bytes (valid only during the call).
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: storage, count: count))
+        try body(UnsafeBufferPointer(start: storage, count: used))
     }
 
     /// The last byte collected, if any.
-    public var last: UInt8? { count > 0 ? storage[count - 1] : nil }
+    public var last: UInt8? { used > 0 ? storage[used - 1] : nil }
 
     /// Forgets everything collected.
-    public func removeAll() { count = 0 }
+    public func removeAll() { used = 0 }
 
     /// Forgets the last `n` bytes.
-    public func removeLast(_ n: Int = 1) { count = max(0, count - n) }
+    public func removeLast(_ n: Int = 1) { used = max(0, used - n) }
 
     @inline(__always) private func reserve(_ extra: Int) {
-        let needed = count + extra
+        let needed = used + extra
         if needed <= capacity { return }
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.update(from: storage, count: count)
+        grown.update(from: storage, count: used)
         storage.deallocate()
         storage = grown
         capacity = newCapacity
@@ -82,15 +83,15 @@ public final class XMLTextBuffer {
 
     @inline(__always) public func append(_ byte: UInt8) {
         reserve(1)
-        storage[count] = byte
-        count += 1
+        storage[used] = byte
+        used += 1
     }
 
     @inline(__always) func append(_ run: UnsafeBufferPointer<UInt8>) {
         guard let base = run.baseAddress, !run.isEmpty else { return }
         reserve(run.count)
-        (storage + count).update(from: base, count: run.count)
-        count += run.count
+        (storage + used).update(from: base, count: run.count)
+        used += run.count
     }
 
     /// Appends markup as it is.
@@ -102,7 +103,7 @@ public final class XMLTextBuffer {
     /// The collected text without leading and trailing XML white space.
     public func trimmedString() -> String {
         var start = 0
-        var end = count
+        var end = used
         while start < end, Self.isSpace(storage[start]) { start += 1 }
         while end > start, Self.isSpace(storage[end - 1]) { end -= 1 }
         let text = UnsafeBufferPointer(start: storage + start, count: end - start)
@@ -115,7 +116,7 @@ public final class XMLTextBuffer {
 
     /// Empties the buffer and starts collecting.
     public func begin(escapingMarkup: Bool, droppingWhitespaceRuns: Bool) {
-        count = 0
+        used = 0
         isCollecting = true
         escapesMarkup = escapingMarkup
         dropsWhitespaceRuns = droppingWhitespaceRuns
@@ -161,22 +162,41 @@ public final class XMLTextBuffer {
     }
 
     /// Appends `run` with `&`, `<`, `>` (and `"` with `quotes`) escaped, copying the stretches
-    /// between them in one go.
+    /// between them in one go. Eight bytes at a time are skipped while none of them needs escaping.
     func appendEscaped(_ run: UnsafeBufferPointer<UInt8>, quotes: Bool = false) {
+        guard let base = run.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var runStart = 0
         var i = 0
         let n = run.count
         while i < n {
-            let b = run[i]
-            if b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-                || (quotes && b == UInt8(ascii: "\"")) {
-                if i > runStart { append(UnsafeBufferPointer(rebasing: run[runStart..<i])) }
-                appendMarkup(Self.escape(b))
-                runStart = i + 1
+            if i + 8 <= n, !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), quotes: quotes) {
+                i += 8
+                continue
             }
-            i += 1
+            let end = min(i + 8, n)
+            while i < end {
+                let b = base[i]
+                if b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+                    || (quotes && b == UInt8(ascii: "\"")) {
+                    if i > runStart { append(UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                    appendMarkup(Self.escape(b))
+                    runStart = i + 1
+                }
+                i += 1
+            }
         }
-        if n > runStart { append(UnsafeBufferPointer(rebasing: run[runStart..<n])) }
+        if n > runStart { append(UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
+    }
+
+    /// True when one of the eight bytes of `word` may be `&`, `<`, `>` (or `"` with `quotes`):
+    /// the has-a-zero-byte test on the word compared with each of them.
+    @inline(__always) private static func mayNeedEscaping(_ word: UInt64, quotes: Bool) -> Bool {
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        return hasZeroByte(word ^ 0x2626_2626_2626_2626) || hasZeroByte(word ^ 0x3C3C_3C3C_3C3C_3C3C)
+            || hasZeroByte(word ^ 0x3E3E_3E3E_3E3E_3E3E) || (quotes && hasZeroByte(word ^ 0x2222_2222_2222_2222))
     }
 
     /// An attribute written as ` name="value"`, the value escaped.
@@ -194,7 +214,7 @@ public final class XMLTextBuffer {
     public func switchToMarkup() {
         guard !escapesMarkup else { return }
         let raw = bytes
-        count = 0
+        used = 0
         raw.withUnsafeBufferPointer { appendEscaped($0) }
         escapesMarkup = true
     }

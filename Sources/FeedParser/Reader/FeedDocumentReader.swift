@@ -519,9 +519,11 @@ final class FeedDocumentReader: XMLEventHandler {
     /// reading handles.
     private static func textConstructType(_ value: UnsafeBufferPointer<UInt8>?) -> TextConstructType? {
         guard let value else { return .text }
-        var start = 0, end = value.count
-        while start < end, ASCIIByte.isWhitespace(value[start]) { start += 1 }
-        while end > start, ASCIIByte.isWhitespace(value[end - 1]) { end -= 1 }
+        var first = 0, last = value.count
+        while first < last, ASCIIByte.isWhitespace(value[first]) { first += 1 }
+        while last > first, ASCIIByte.isWhitespace(value[last - 1]) { last -= 1 }
+        // Constants for the nested function: captured variables would be boxed and checked.
+        let start = first, end = last
         func matches(_ name: StaticString) -> Bool {
             guard name.utf8CodeUnitCount == end - start else { return false }
             return name.withUTF8Buffer { expected in

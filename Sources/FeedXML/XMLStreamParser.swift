@@ -162,7 +162,12 @@ final class XMLParserState {
     let names: XMLNameTable
     @exclusivity(unchecked) var ctxt: xmlParserCtxtPtr?
     @exclusivity(unchecked) var stopped = false
-    @exclusivity(unchecked) var bytesFed = 0
+    @exclusivity(unchecked) var bytesFed = 0 {
+        didSet { textAllowed = bytesFed * limits.maxAmplification + limits.amplificationAllowance }
+    }
+    /// The most text the input fed so far may expand to (see `XMLParseLimits.maxAmplification`),
+    /// kept up to date as input comes so that each piece of text costs one comparison.
+    @exclusivity(unchecked) private(set) var textAllowed = 0
     @exclusivity(unchecked) var textDelivered = 0
     /// libxml2's open elements, each marked when it was already closed for the handler (see
     /// `closeForMismatchedEndTag`).
@@ -191,6 +196,7 @@ final class XMLParserState {
         self.handler = handler
         self.limits = limits
         self.textBuffer = textBuffer
+        self.textAllowed = limits.amplificationAllowance
     }
 
     func releaseEntities() {
@@ -381,22 +387,21 @@ enum XMLCallbacks {
         guard !s.stopped, let chars, length > 0 else { return }
         s.keepEntitiesFlowing()
         s.textDelivered += Int(length)
-        if s.textDelivered > s.bytesFed * s.limits.maxAmplification + s.limits.amplificationAllowance {
+        if s.textDelivered > s.textAllowed {
             s.stop(.entityAmplification,
                    "entity expansion produced \(s.textDelivered) bytes of text from \(s.bytesFed) bytes of input")
             return
         }
-        var collected = false
-        s.textBufferReference?._withUnsafeGuaranteedRef { buffer in
-            guard buffer.isCollecting else { return }
-            collected = true
+        let collected = s.textBufferReference?._withUnsafeGuaranteedRef { buffer -> Bool in
+            guard buffer.isCollecting else { return false }
             var fromReference = false
             if length == 2, let cur = s.ctxt?.pointee.input?.pointee.cur {
                 // a character reference is handed over alone, with the cursor just past its ';'
                 fromReference = (cur - 1).pointee == UInt8(ascii: ";")
             }
             buffer.appendCharacters(chars, Int(length), fromReference: fromReference, fromCDATA: cdata)
-        }
+            return true
+        } ?? false
         if !collected {
             s.handler.characters(XMLCharacters(base: chars, count: Int(length)))
         }

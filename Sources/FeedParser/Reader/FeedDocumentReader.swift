@@ -199,7 +199,10 @@ final class FeedDocumentReader: XMLEventHandler {
         case .field:
             capturing = false
             capture.stop()
-            endField(frame, value: capture.trimmedString)
+            // A readable date is taken from the bytes: no string is built for it.
+            if !frame.tag.isDate || !endDateField(frame) {
+                endField(frame, value: capture.trimmedString)
+            }
             fieldAttributeA = nil
             fieldAttributeB = nil
         case .entry where frame.tag == .item || frame.tag == .entry:
@@ -612,20 +615,9 @@ final class FeedDocumentReader: XMLEventHandler {
             if !value.isEmpty {
                 m.addLink(Link(href: resolveURL(value, against: base(frame)), rel: "replies"))
             }
-        case .updated, .modified:
-            m.atomUpdated = date(value, frame) ?? m.atomUpdated
-        case .published, .issued:
-            m.atomPublished = date(value, frame) ?? m.atomPublished
-        case .pubDate:
-            m.pubDate = date(value, frame) ?? m.pubDate
-        case .lastBuildDate:
-            m.lastBuildDate = date(value, frame) ?? m.lastBuildDate
-        case .dcDate:
-            m.dcDate = date(value, frame) ?? m.dcDate
-        case .dctermsIssued, .dctermsCreated:
-            m.dctermsIssued = date(value, frame) ?? m.dctermsIssued
-        case .dctermsModified:
-            m.dctermsModified = date(value, frame) ?? m.dctermsModified
+        case .updated, .modified, .published, .issued, .pubDate, .lastBuildDate, .dcDate, .dctermsIssued,
+             .dctermsCreated, .dctermsModified:
+            if let stamp = date(value, frame) { Self.setDate(stamp, of: frame.tag, in: &m) }
         case .language, .dcLanguage:
             if !value.isEmpty {
                 setOnce(&m.language, value)
@@ -683,6 +675,33 @@ final class FeedDocumentReader: XMLEventHandler {
         default:
             break
         }
+    }
+
+    /// Records a date field read straight from the captured bytes. False when it is not one the
+    /// metadata keeps here, or not readable: the string path then handles it (and reports it).
+    private func endDateField(_ frame: Frame) -> Bool {
+        let context = enclosingContext()
+        guard context == .feed || context == .entry || context == .source,
+              let stamp = capture.buffer.withBytes(FeedDateParser.parse(utf8:)) else { return false }
+        return withMeta(context) { m in Self.setDate(stamp, of: frame.tag, in: &m) }
+    }
+
+    /// Puts a date where the element that gave it belongs (`MetadataBuilder` applies the
+    /// precedence later); a later element of the same kind replaces an earlier one. False for
+    /// a tag that is no such date.
+    @discardableResult
+    private static func setDate(_ stamp: Timestamp, of tag: Tag, in m: inout MetadataBuilder) -> Bool {
+        switch tag {
+        case .updated, .modified: m.atomUpdated = stamp
+        case .published, .issued: m.atomPublished = stamp
+        case .pubDate: m.pubDate = stamp
+        case .lastBuildDate: m.lastBuildDate = stamp
+        case .dcDate: m.dcDate = stamp
+        case .dctermsIssued, .dctermsCreated: m.dctermsIssued = stamp
+        case .dctermsModified: m.dctermsModified = stamp
+        default: return false
+        }
+        return true
     }
 
     private func endPersonField(_ frame: Frame, value raw: String) {

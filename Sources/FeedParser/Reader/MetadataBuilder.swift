@@ -58,7 +58,11 @@ struct MetadataBuilder {
     }
 
     mutating func addCategory(_ category: consuming Category) {
-        guard !category.term.isEmpty, !categories.contains(category) else { return }
+        guard !category.term.isEmpty else { return }
+        // Compared in place, term first: `contains` would copy out every category it looks at.
+        for i in categories.indices where categories[i].term == category.term {
+            if categories[i].scheme == category.scheme, categories[i].label == category.label { return }
+        }
         // Room for a few from the start: grown one by one, a list reallocates at 1, 2 and 4.
         if categories.capacity == 0 { categories.reserveCapacity(4) }
         categories.append(category)
@@ -66,7 +70,9 @@ struct MetadataBuilder {
 
     mutating func addLink(_ link: consuming Link) {
         guard !link.href.isEmpty || link.rel == "enclosure" else { return }
-        if links.contains(link) { return }
+        for i in links.indices where links[i].href == link.href {
+            if links[i] == link { return }
+        }
         if links.capacity == 0 { links.reserveCapacity(2) }
         links.append(link)
     }

@@ -23,7 +23,9 @@ struct PersonBuilder {
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return Person() }
         // Most RSS authors are a bare name: no address to look for.
-        if !text.utf8.contains(UInt8(ascii: "@")) { return Person(name: text) }
+        let hasAt = text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "@")) }
+            ?? text.utf8.contains(UInt8(ascii: "@"))
+        if !hasAt { return Person(name: text) }
         guard let (email, range) = findEmail(in: text) else {
             return Person(name: text)
         }

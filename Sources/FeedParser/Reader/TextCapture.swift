@@ -145,7 +145,12 @@ enum MarkupEscaping {
     /// True when plain text looks like HTML: a known tag or an entity reference. RSS elements
     /// with no type of their own become `html` when this holds.
     static func looksLikeHTML(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+        // Read in place; a string without contiguous UTF-8 (bridged) is copied once.
+        if let found = s.utf8.withContiguousStorageIfAvailable(looksLikeHTML(utf8:)) { return found }
+        return Array(s.utf8).withUnsafeBufferPointer(looksLikeHTML(utf8:))
+    }
+
+    private static func looksLikeHTML(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
             let c = b[i]

@@ -232,6 +232,24 @@ public struct XMLAttributes: Sequence {
         }
     }
 
+    /// The value of the attribute with this local name in this namespace, both read from static
+    /// memory: the local name is compared by dictionary pointer, the namespace byte by byte.
+    public func value(of localName: StaticString, namespace: StaticString) -> String? {
+        guard let raw, count > 0 else { return nil }
+        let wanted = names.dictionaryEntry(localName)
+        return namespace.withUTF8Buffer { uri -> String? in
+            localName.withUTF8Buffer { local -> String? in
+                for i in 0..<count {
+                    let base = raw + i * 5
+                    guard let name = base[0], let attributeURI = base[2] else { continue }
+                    let sameName = wanted.map { $0 == name } ?? XMLNameTable.equals(name, local)
+                    if sameName, XMLNameTable.equals(attributeURI, uri) { return Self.value(base) }
+                }
+                return nil
+            }
+        }
+    }
+
     /// The value of the attribute with this local name and namespace (empty: no namespace).
     public func value(_ localName: String, namespace: String = "") -> String? {
         guard let raw, count > 0 else { return nil }

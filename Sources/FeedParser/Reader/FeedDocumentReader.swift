@@ -288,13 +288,13 @@ final class FeedDocumentReader: XMLEventHandler {
         case .channel:
             if rdf, cls.flavour == .rss090 { format = .rss090 }
             frame.context = .feed
-            if rdf, let about = attributes.value("about", namespace: Vocabulary.rdfURI) {
+            if rdf, let about = attributes.value(of: "about", namespace: Vocabulary.rdfNamespace) {
                 setOnce(&feedMeta.id, about)
             }
         case .item, .entry:
             beginEntry(&frame)
             // RSS 1.0 names each item by its rdf:about; it is the entry's id unless one is given.
-            if rdf, let about = attributes.value("about", namespace: Vocabulary.rdfURI) {
+            if rdf, let about = attributes.value(of: "about", namespace: Vocabulary.rdfNamespace) {
                 entryMeta.id = about
             }
         case .image:
@@ -453,7 +453,7 @@ final class FeedDocumentReader: XMLEventHandler {
              (.dublinCore, .dcContributor):
             beginField(&frame, mode: .text)
         case (.creativeCommons, .ccLicense), (.core, .license):
-            if let resource = attributes.value("resource", namespace: Vocabulary.rdfURI) {
+            if let resource = attributes.value(of: "resource", namespace: Vocabulary.rdfNamespace) {
                 m.addLink(Link(href: resolveURL(resource, against: base(frame)), rel: "license"))
                 frame.context = .ignored
             } else {
@@ -835,18 +835,30 @@ extension String {
         // Fast path: most values start and end with a visible ASCII character. Read through
         // contiguous storage: the UTF-8 view's `last` costs a hundred instructions or more, and
         // `withUTF8` needs a mutable copy (a retain and a release).
-        let ends = utf8.withContiguousStorageIfAvailable { bytes -> (first: UInt8, last: UInt8)? in
-            guard let first = bytes.first, let last = bytes.last else { return nil }
-            return (first, last)
-        } ?? utf8.first.flatMap { first in utf8.last.map { (first, $0) } }
-        guard let (first, last) = ends else { return self }
-        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        // A character that is not ASCII can be white space only if its lead byte is C2 (U+0085,
+        // U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3 (U+3000): text in most scripts starts
+        // and ends with none of those, and is returned without looking up Unicode properties.
+        let untouched = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, var lastLead = bytes.last else { return true }
+            var i = bytes.count - 1
+            while lastLead & 0xC0 == 0x80, i > 0 {
+                i -= 1
+                lastLead = bytes[i]
+            }
+            return Self.cannotLeadWhitespace(first) && Self.cannotLeadWhitespace(lastLead)
+        } ?? false
+        if untouched { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[first...last])
+    }
+
+    /// True when a character whose UTF-8 starts with `byte` is certainly not white space.
+    private static func cannotLeadWhitespace(_ byte: UInt8) -> Bool {
+        byte < 0x80 ? byte > 0x20 : !(byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3))
     }
 
     func replacingOccurrences(of target: String, with replacement: String) -> String {

@@ -29,6 +29,8 @@ enum Vocabulary: UInt8, Sendable {
     static let rss10URI = "http://purl.org/rss/1.0/"
     static let rss090URI = "http://my.netscape.com/rdf/simple/0.9/"
     static let rdfURI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    /// The same, for attribute lookups that read it from static memory.
+    static let rdfNamespace: StaticString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let xhtmlURI = "http://www.w3.org/1999/xhtml"
 
     /// Namespace URI (compared lower-cased, without a trailing slash) to vocabulary.

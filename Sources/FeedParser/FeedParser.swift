@@ -78,44 +78,47 @@ public struct FeedParser: Sendable {
     }
 
     /// Reads UTF-8 into a feed, 64 KiB at a time. With `validating` (the common case: a document
-    /// the rules read as UTF-8), each piece is validated just before libxml2 reads it, so the
-    /// bytes come from memory once, not twice; nil comes back as soon as a piece is not UTF-8,
-    /// and the caller decodes the whole document instead.
+    /// the rules read as UTF-8), the bytes are not validated first: libxml2 reads every character
+    /// strictly, and the XML layer checks the rest and stops at the first byte that is not UTF-8
+    /// (`XMLStreamParser.checksUTF8`). nil comes back then, and the caller decodes the whole
+    /// document instead.
     private func read(_ bytes: [UInt8], validating: Bool, baseURL: String?, encoding: String, recovered: Bool,
                       notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed? {
+        // libxml2 leaves a character cut short by the end of the input unread and unreported.
+        if validating, Self.endsWithMalformedUTF8(bytes) { return nil }
         let reader = FeedDocumentReader(options: options, baseURL: baseURL)
-        // What reaches libxml2 is valid UTF-8: validated here or produced by the decoder.
+        // What reaches the reader is valid UTF-8: checked on the way (below) or produced by the decoder.
         reader.textBuffer.inputIsValidUTF8 = true
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
+        xml.checksUTF8 = validating
         reader.shareClassCache(with: xml)
         let readAll = bytes.withUnsafeBytes { all -> Bool in
-            guard let base = all.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
+            guard let base = all.baseAddress else { return true }
             var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let step = 64 * 1024
             while offset < all.count, !reader.shouldStop, !xml.isStopped {
-                var end = min(offset + step, all.count)
-                if validating {
-                    switch UTF8Validation.validate(UnsafeBufferPointer(start: base + offset, count: end - offset)) {
-                    case .valid:
-                        break
-                    case .truncated(let at) where end < all.count && at > 0:
-                        end = offset + at   // a character split by the piece: it goes with the next
-                    default:
-                        return false
-                    }
-                }
+                let end = min(offset + step, all.count)
                 xml.feed(UnsafeRawBufferPointer(start: base + offset, count: end - offset))
                 offset = end
             }
-            return true
+            return !xml.sawMalformedUTF8
         }
         guard readAll else { return nil }
         xml.finish()
+        guard !xml.sawMalformedUTF8 else { return nil }
         if repairing, xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(bytes) {
-            return try read(repaired, validating: false, baseURL: baseURL, encoding: encoding, recovered: true,
+            return try read(repaired, validating: validating, baseURL: baseURL, encoding: encoding, recovered: true,
                             notes: notes + ["an attribute value held a bare '&': escaped and read again"], repairing: false)
         }
         return try finish(reader: reader, xml: xml, encoding: encoding, recovered: recovered, notes: notes)
+    }
+
+    /// True when the last characters of `bytes` are not well-formed UTF-8 (the last few bytes,
+    /// from the start of a character, are checked).
+    private static func endsWithMalformedUTF8(_ bytes: [UInt8]) -> Bool {
+        var start = max(0, bytes.count - 8)
+        while start > 0, start > bytes.count - 12, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return bytes[start...].withUnsafeBufferPointer { UTF8Validation.validate($0) != .valid }
     }
 
     private func finish(reader: FeedDocumentReader, xml: XMLStreamParser, encoding: String,

@@ -208,7 +208,7 @@ public struct XMLAttributes: Sequence {
         guard let base = entry(localName) else { return body(nil) }
         guard let start = base[3], let end = base[4] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let raw = UnsafeBufferPointer(start: start, count: end - start)
-        if !raw.contains(UInt8(ascii: "&")) { return body(raw) }
+        if !EntityDecoder.containsAmpersand(raw) { return body(raw) }
         var decoded = EntityDecoder.decode(raw)
         return decoded.withUTF8 { body($0) }
     }
@@ -328,7 +328,7 @@ public struct XMLAttributes: Sequence {
             buffer.appendMarkup("=\"")
             if let start = base[3], let end = base[4] {
                 let value = UnsafeBufferPointer(start: start, count: end - start)
-                if value.contains(UInt8(ascii: "&")) {
+                if EntityDecoder.containsAmpersand(value) {
                     Array(EntityDecoder.decode(value).utf8).withUnsafeBufferPointer { buffer.appendEscaped($0, quotes: true) }
                 } else {
                     buffer.appendEscaped(value, quotes: true)
@@ -344,7 +344,7 @@ public struct XMLAttributes: Sequence {
     private static func value(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
         guard let start = base[3], let end = base[4] else { return "" }
         let buffer = UnsafeBufferPointer(start: start, count: end - start)
-        if !buffer.contains(UInt8(ascii: "&")) { return UTF8Text.string(buffer) }
+        if !EntityDecoder.containsAmpersand(buffer) { return UTF8Text.string(buffer) }
         return EntityDecoder.decode(buffer)
     }
 }
@@ -558,6 +558,24 @@ final class XMLNameTable {
 
 /// Resolves `&#38;`, numeric references and HTML named references in attribute values.
 enum EntityDecoder {
+    /// True when `bytes` hold an `&`; looks at eight bytes at a time (the has-a-zero-byte test on
+    /// the word compared with `&`), since nearly every attribute value has none.
+    static func containsAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2626_2626_2626_2626
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < bytes.count {
+            if base[i] == UInt8(ascii: "&") { return true }
+            i += 1
+        }
+        return false
+    }
+
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(input.count)

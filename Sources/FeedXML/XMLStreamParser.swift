@@ -109,6 +109,20 @@ public final class XMLStreamParser {
     /// document can escape such ampersands and read it again.
     public var droppedAmpersandInAttribute: Bool { state.droppedAmpersandInAttribute }
 
+    /// Set before feeding when the bytes are meant to be UTF-8 but were not validated: the parser
+    /// then checks what libxml2 does not (the text of CDATA sections) and, at the first byte that
+    /// is not UTF-8, stops and sets `sawMalformedUTF8` instead of reading on. libxml2 itself reads
+    /// every other character strictly, and hands over nothing it could not read, so a parse that
+    /// ends without `sawMalformedUTF8` delivered only valid UTF-8.
+    public var checksUTF8: Bool {
+        get { state.checksUTF8 }
+        set { state.checksUTF8 = newValue }
+    }
+
+    /// True when `checksUTF8` found bytes that are not UTF-8 and stopped the parse; the caller is
+    /// to decode the document and read it again.
+    public var sawMalformedUTF8: Bool { state.sawMalformedUTF8 }
+
     /// Feeds the next piece of the document.
     public func feed(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { feed(raw: $0) }
@@ -176,6 +190,9 @@ final class XMLParserState {
     /// by the end-element event libxml2 sends right after it.
     @exclusivity(unchecked) var mismatchedEndTag: String?
     var droppedAmpersandInAttribute = false
+    /// See `XMLStreamParser.checksUTF8`.
+    @exclusivity(unchecked) var checksUTF8 = false
+    @exclusivity(unchecked) var sawMalformedUTF8 = false
 
     struct OpenElement {
         var name: XMLName
@@ -286,6 +303,25 @@ final class XMLParserState {
         }
     }
 
+    /// Stops the parse at bytes that are not UTF-8 (see `XMLStreamParser.checksUTF8`), without
+    /// telling the handler: the document is to be decoded and read again.
+    func stopAtMalformedUTF8() {
+        sawMalformedUTF8 = true
+        stopped = true
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// True when the bytes at libxml2's cursor do not start a well-formed UTF-8 character: where
+    /// libxml2 stands when it reports a character it could not read.
+    func cursorIsAtMalformedUTF8() -> Bool {
+        guard let input = ctxt?.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
+              end > cur else { return false }
+        switch UTF8Validation.validate(UnsafeBufferPointer(start: cur, count: min(4, end - cur))) {
+        case .invalid(at: 0), .truncated(at: 0): return true
+        default: return false
+        }
+    }
+
     func stop(_ limit: XMLLimit, _ message: String) {
         guard !stopped else { return }
         stopped = true
@@ -385,6 +421,13 @@ enum XMLCallbacks {
     static func text(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32, cdata: Bool) {
         withState(ctx) { s in
         guard !s.stopped, let chars, length > 0 else { return }
+        // libxml2 lets overlong forms through in CDATA sections (it checks only that each
+        // character is an XML character): their text is validated here when nobody did before.
+        if cdata, s.checksUTF8,
+           UTF8Validation.validate(UnsafeBufferPointer(start: chars, count: Int(length))) != .valid {
+            s.stopAtMalformedUTF8()
+            return
+        }
         s.keepEntitiesFlowing()
         s.textDelivered += Int(length)
         if s.textDelivered > s.textAllowed {
@@ -432,6 +475,10 @@ enum XMLCallbacks {
     static let structuredError: xmlStructuredErrorFunc = { ctx, error in
         guard let s = state(ctx), let error else { return }
         let e = error.pointee
+        if s.checksUTF8, e.code == Int32(XML_ERR_INVALID_CHAR.rawValue), s.cursorIsAtMalformedUTF8() {
+            s.stopAtMalformedUTF8()
+            return
+        }
         let level: XMLProblemLevel
         switch e.level {
         case XML_ERR_WARNING: level = .warning

@@ -29,8 +29,23 @@ public enum UTF8Validation {
                 lead = base[index]
             }
             // Text in most scripts is a run of two- or three-byte characters with nothing
-            // special about their second byte: those are checked here without the general
-            // reading below, and without looking for ASCII between them.
+            // special about their second byte: those are checked here, four bytes read at once,
+            // without the general reading below and without looking for ASCII between them.
+            let raw = UnsafeRawPointer(base)
+            while index + 4 <= count {
+                let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+                let first = word & 0xFF
+                if first &- 0xE1 < 0x0F, first != 0xED, word & 0x00C0_C000 == 0x0080_8000 {
+                    index += 3
+                } else if first &- 0xC2 < 0x1E, word & 0x0000_C000 == 0x0000_8000 {
+                    index += 2
+                } else {
+                    break
+                }
+            }
+            guard index < count else { break }
+            lead = base[index]
+            if lead < 0x80 { continue }
             if lead >= 0xC2, lead <= 0xDF, index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
                 index += 2
                 continue

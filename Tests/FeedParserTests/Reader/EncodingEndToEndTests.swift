@@ -110,4 +110,48 @@ struct EncodingEndToEndTests {
         #expect(try parsed.feed.entry(0).title?.value == "Crème \u{2013} ½ price")
         #expect(!parsed.diagnostics(coded: "encoding-fallback").isEmpty)
     }
+
+    // A document declared UTF-8 is not validated before libxml2 reads it; each way bytes that are
+    // not UTF-8 can come through must still send it to the decoding fallback.
+
+    /// `<rss><channel><title>` + middle + `</title></channel></rss>`, declared UTF-8.
+    private static func rss(title middle: [UInt8], after trailer: [UInt8] = []) -> [UInt8] {
+        Array(#"<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>"#.utf8) + middle
+            + Array("</title></channel></rss>\n".utf8) + trailer
+    }
+
+    @Test func overlongFormInCDATASendsTheDocumentToTheFallback() throws {
+        // C1 A9 is an overlong (and so invalid) form of U+0069, which libxml2 lets through in CDATA.
+        let parsed = try FeedParser().parse(data: Self.rss(title: Array("<![CDATA[caf".utf8) + [0xC1, 0xA9] + Array("]]>".utf8)))
+        #expect(parsed.feed.encoding == "windows-1252")
+        #expect(parsed.feed.title?.value == "caf\u{C1}\u{A9}")
+    }
+
+    @Test func encodedSurrogateInTextSendsTheDocumentToTheFallback() throws {
+        // ED A0 80 would be U+D800, a surrogate: libxml2 reports it but would hand it over.
+        let parsed = try FeedParser().parse(data: Self.rss(title: [0x61, 0xED, 0xA0, 0x80, 0x62]))
+        #expect(parsed.feed.encoding == "windows-1252")
+        #expect(parsed.feed.title?.value == "a\u{ED}\u{A0}\u{20AC}b")
+    }
+
+    @Test func latin1ByteInAnAttributeValueSendsTheDocumentToTheFallback() throws {
+        let document = Array(#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title type="text">x</title><category term="caf"#.utf8)
+            + [0xE9] + Array(#""/></feed>"#.utf8)
+        let parsed = try FeedParser().parse(data: document)
+        #expect(parsed.feed.encoding == "windows-1252")
+        #expect(parsed.feed.categories.first?.term == "caf\u{E9}")
+    }
+
+    @Test func characterCutShortAtTheEndSendsTheDocumentToTheFallback() throws {
+        // libxml2 leaves the last incomplete character unread and unreported.
+        let parsed = try FeedParser().parse(data: Self.rss(title: Array("caf\u{E9}".utf8), after: [0xE2, 0x80]))
+        #expect(parsed.feed.encoding == "windows-1252")
+    }
+
+    @Test func validUTF8IsReadWithoutTheFallback() throws {
+        let parsed = try FeedParser().parse(data: Self.rss(title: Array("<![CDATA[Ελληνικά]]> und Grüße \u{1F600}".utf8)))
+        #expect(parsed.feed.encoding == "utf-8")
+        #expect(parsed.feed.title?.value == "Ελληνικά und Grüße \u{1F600}")
+        #expect(parsed.diagnostics(coded: "encoding-fallback").isEmpty)
+    }
 }

@@ -421,10 +421,9 @@ enum XMLCallbacks {
     static func text(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32, cdata: Bool) {
         withState(ctx) { s in
         guard !s.stopped, let chars, length > 0 else { return }
-        // libxml2 lets overlong forms through in CDATA sections (it checks only that each
-        // character is an XML character): their text is validated here when nobody did before.
-        if cdata, s.checksUTF8,
-           UTF8Validation.validate(UnsafeBufferPointer(start: chars, count: Int(length))) != .valid {
+        // libxml2 lets overlong forms through in CDATA sections (it checks the byte patterns and
+        // that each character is an XML character, not that it is written in the fewest bytes).
+        if cdata, s.checksUTF8, UTF8Validation.hasOverlongForm(UnsafeBufferPointer(start: chars, count: Int(length))) {
             s.stopAtMalformedUTF8()
             return
         }

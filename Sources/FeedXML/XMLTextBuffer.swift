@@ -96,8 +96,16 @@ public final class XMLTextBuffer {
 
     /// Appends markup as it is.
     public func appendMarkup(_ markup: String) {
-        var markup = markup
-        markup.withUTF8 { append($0) }
+        // Read in place: `withUTF8` would need a mutable copy of the string.
+        if markup.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var copy = markup
+            copy.withUTF8 { append($0) }
+        }
+    }
+
+    /// Appends markup written in the source as it is.
+    public func appendMarkup(_ markup: StaticString) {
+        markup.withUTF8Buffer { append($0) }
     }
 
     /// The collected text without leading and trailing XML white space.

@@ -79,6 +79,48 @@ public enum UTF8Validation {
         return .valid
     }
 
+    /// True when `bytes` hold an overlong form: C0 or C1, E0 followed by 80–9F, or F0 followed by
+    /// 80–8F. For text libxml2 has checked in a CDATA section, which rejects every other way of
+    /// not being UTF-8 but lets these through, this is the rest of validation, at a fraction of
+    /// its cost: ASCII runs are skipped as in `validate`, other words are tested for the four lead
+    /// bytes at once.
+    public static func hasOverlongForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & highBits == 0 {
+                    index = skipASCII(base, from: index + 8, count: count)
+                    continue
+                }
+                // No byte of the word is C0, C1 (`b & FE == C0`), E0 or F0 (`b & EF == E0`).
+                if !(hasZeroByte((word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xC0C0_C0C0_C0C0_C0C0)
+                     || hasZeroByte((word & 0xEFEF_EFEF_EFEF_EFEF) ^ 0xE0E0_E0E0_E0E0_E0E0)) {
+                    index += 8
+                    continue
+                }
+            }
+            let end = min(index + 8, count)
+            while index < end {
+                let byte = base[index]
+                if byte == 0xC0 || byte == 0xC1 { return true }
+                if index + 1 < count {
+                    let next = base[index + 1]
+                    if byte == 0xE0, next < 0xA0 { return true }
+                    if byte == 0xF0, next < 0x90 { return true }
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+
     /// The offset of the first byte at or after `start` that is not ASCII, or `count`.
     @inlinable @inline(__always)
     public static func skipASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {

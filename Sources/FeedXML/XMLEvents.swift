@@ -180,7 +180,19 @@ public struct XMLCharacters {
 public struct XMLAttributes: Sequence {
     let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     public let count: Int
-    let names: XMLNameTable
+    /// Not retained: attributes live only during the callback, and the parser keeps the table.
+    /// Reached through `withNames`, which borrows it without a retain at each use.
+    let tableReference: Unmanaged<XMLNameTable>
+
+    init(raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int, names: XMLNameTable) {
+        self.raw = raw
+        self.count = count
+        self.tableReference = Unmanaged.passUnretained(names)
+    }
+
+    @inline(__always) private func withNames<R>(_ body: (XMLNameTable) -> R) -> R {
+        tableReference._withUnsafeGuaranteedRef(body)
+    }
 
     /// The value of the attribute with this local name and no namespace. Reads the name from
     /// static memory: the reader's lookups cost no reference counting.
@@ -189,8 +201,8 @@ public struct XMLAttributes: Sequence {
         if let start = base[3], let end = base[4], end - start > 15 {
             // Long enough to need storage of its own: a value met before (a category scheme, a
             // MIME type) is shared rather than allocated again.
-            return names.recentValue(UnsafeBufferPointer(start: start, count: end - start), of: base[0]) {
-                Self.value(base)
+            return withNames { names in
+                names.recentValue(UnsafeBufferPointer(start: start, count: end - start), of: base[0]) { Self.value(base) }
             }
         }
         return Self.value(base)
@@ -216,7 +228,7 @@ public struct XMLAttributes: Sequence {
     /// libxml2's five pointers for the attribute with this local name and no namespace.
     private func entry(_ localName: StaticString) -> UnsafeMutablePointer<UnsafePointer<xmlChar>?>? {
         guard let raw, count > 0 else { return nil }
-        if let wanted = names.dictionaryEntry(localName) {
+        if let wanted = withNames({ $0.dictionaryEntry(localName) }) {
             for i in 0..<count {
                 let base = raw + i * 5
                 if base[0] == wanted, base[2] == nil { return base }
@@ -236,7 +248,7 @@ public struct XMLAttributes: Sequence {
     /// memory: the local name is compared by dictionary pointer, the namespace byte by byte.
     public func value(of localName: StaticString, namespace: StaticString) -> String? {
         guard let raw, count > 0 else { return nil }
-        let wanted = names.dictionaryEntry(localName)
+        let wanted = withNames { $0.dictionaryEntry(localName) }
         return namespace.withUTF8Buffer { uri -> String? in
             localName.withUTF8Buffer { local -> String? in
                 for i in 0..<count {
@@ -269,7 +281,7 @@ public struct XMLAttributes: Sequence {
         precondition(index >= 0 && index < count, "attribute index out of range")
         // `count` is 0 whenever `raw` is nil, so the precondition keeps this unwrap safe.
         let base = raw.unsafelyUnwrapped + index * 5
-        let name = names.name(localName: base[0], prefix: base[1], uri: base[2])
+        let name = withNames { $0.name(localName: base[0], prefix: base[1], uri: base[2]) }
         return (name, Self.value(base))
     }
 

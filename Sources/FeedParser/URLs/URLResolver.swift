@@ -204,10 +204,12 @@ public enum URLResolver {
         return reference.withUTF8 { ref -> String in
             let prefix = ref.first == ASCIIByte.slash ? cache.bytes[..<originLength] : directory[...]
             return prefix.withUnsafeBufferPointer { head in
-                String(unsafeUninitializedCapacity: head.count + ref.count) { out in
+                // Both parts are valid UTF-8 and meet at a character boundary, so the joined bytes
+                // are too: built without `String(unsafeUninitializedCapacity:)`, which validates.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + ref.count) { out in
                     let afterHead = out.initialize(fromContentsOf: head)
-                    _ = out[afterHead...].initialize(fromContentsOf: ref)
-                    return head.count + ref.count
+                    let end = out[afterHead...].initialize(fromContentsOf: ref)
+                    return UTF8Text.string(validUTF8: UnsafeBufferPointer(rebasing: out[..<end]))
                 }
             }
         }

@@ -182,4 +182,17 @@ import Testing
     @Test func readsFourDigitYearsBeforeTheYear1000() {
         #expect(FeedDateParser.parse("Sat, 01 Jan 0500 02:00:00 +0300")?.rfc3339 == "0499-12-31T23:00:00Z")
     }
+
+    /// The layout most RSS dates have is read at fixed places; with a second space after the
+    /// comma the same date takes the general reading. Both must give the same moment, or both none.
+    @Test(arguments: [
+        "Mon, 24 Nov 2025 03:27:29 -0500", "Mon, 4 Nov 2025 03:27:29 +0530", "mon, 24 NOV 2025 23:59:60 GMT",
+        "Sun, 29 Feb 2024 12:00:00 UT", "Sat, 01 Jan 2000 00:00:00 Z", "Tue, 30 Feb 2025 10:00:00 +0000",
+        "Wed, 10 Jun 2003 04:00:00 +1800", "Wed, 10 Jun 2003 04:00:00 +1801", "Wed, 10 Jun 2003 24:00:00 UTC",
+        "Fri, 31 Dec 9999 23:59:59 -0100", "Thu, 10 Jun 2003 04:00:00 +0099",
+    ])
+    func theCommonLayoutReadsAsTheGeneralReadingDoes(input: String) {
+        let general = input.replacingOccurrences(of: ", ", with: ",  ")
+        #expect(FeedDateParser.parse(input) == FeedDateParser.parse(general), "\(input)")
+    }
 }

@@ -570,22 +570,16 @@ final class XMLNameTable {
 
 /// Resolves `&#38;`, numeric references and HTML named references in attribute values.
 enum EntityDecoder {
-    /// True when `bytes` hold an `&`; looks at eight bytes at a time (the has-a-zero-byte test on
-    /// the word compared with `&`), since nearly every attribute value has none.
+    /// True when `bytes` hold an `&`; looks at eight bytes at a time, since nearly every attribute
+    /// value has none.
     static func containsAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
         var i = 0
-        while i + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2626_2626_2626_2626
-            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
-            i += 8
-        }
-        while i < bytes.count {
-            if base[i] == UInt8(ascii: "&") { return true }
+        while true {
+            i = ByteWord.nextCandidate(in: bytes, from: i) { !ByteWord.contains(UInt8(ascii: "&"), in: $0) }
+            guard i < bytes.count else { return false }
+            if bytes[i] == UInt8(ascii: "&") { return true }
             i += 1
         }
-        return false
     }
 
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> String {

@@ -197,14 +197,10 @@ public final class XMLTextBuffer {
         if n > runStart { append(UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
     }
 
-    /// True when one of the eight bytes of `word` may be `&`, `<`, `>` (or `"` with `quotes`):
-    /// the has-a-zero-byte test on the word compared with each of them.
+    /// True when one of the eight bytes of `word` is `&`, `<`, `>` (or `"` with `quotes`).
     @inline(__always) private static func mayNeedEscaping(_ word: UInt64, quotes: Bool) -> Bool {
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool {
-            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-        }
-        return hasZeroByte(word ^ 0x2626_2626_2626_2626) || hasZeroByte(word ^ 0x3C3C_3C3C_3C3C_3C3C)
-            || hasZeroByte(word ^ 0x3E3E_3E3E_3E3E_3E3E) || (quotes && hasZeroByte(word ^ 0x2222_2222_2222_2222))
+        ByteWord.contains(UInt8(ascii: "&"), in: word) || ByteWord.contains(UInt8(ascii: "<"), in: word)
+            || ByteWord.contains(UInt8(ascii: ">"), in: word) || (quotes && ByteWord.contains(UInt8(ascii: "\""), in: word))
     }
 
     /// An attribute written as ` name="value"`, the value escaped.

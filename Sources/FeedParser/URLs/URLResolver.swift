@@ -153,26 +153,13 @@ public enum URLResolver {
 
     /// The same test over contiguous bytes, skipping eight at a time while none is a period.
     private static func hasSegmentStartingWithPeriod(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        let n = bytes.count
         var i = 0
-        while i < n {
-            if i + 8 <= n {
-                // Zero bytes of `word` are periods of the input (the classic has-zero-byte test).
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2E2E_2E2E_2E2E_2E2E
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-            }
-            let end = min(i + 8, n)
-            while i < end {
-                if base[i] == ASCIIByte.period && (i == 0 || base[i - 1] == ASCIIByte.slash) { return true }
-                i += 1
-            }
+        while true {
+            i = ByteWord.nextCandidate(in: bytes, from: i) { !ByteWord.contains(ASCIIByte.period, in: $0) }
+            guard i < bytes.count else { return false }
+            if bytes[i] == ASCIIByte.period && (i == 0 || bytes[i - 1] == ASCIIByte.slash) { return true }
+            i += 1
         }
-        return false
     }
 
     /// What one pass over a reference's bytes tells.

@@ -88,20 +88,19 @@ public enum UTF8Validation {
         guard let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool {
-            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-        }
         var index = 0
         while index < count {
+            // Not `ByteWord.nextCandidate`: an ASCII word sends the scan on to `skipASCII`, which
+            // passes long ASCII runs thirty-two bytes at a time.
             if index + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & highBits == 0 {
+                if ByteWord.isASCII(word) {
                     index = skipASCII(base, from: index + 8, count: count)
                     continue
                 }
-                // No byte of the word is C0, C1 (`b & FE == C0`), E0 or F0 (`b & EF == E0`).
-                if !(hasZeroByte((word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xC0C0_C0C0_C0C0_C0C0)
-                     || hasZeroByte((word & 0xEFEF_EFEF_EFEF_EFEF) ^ 0xE0E0_E0E0_E0E0_E0E0)) {
+                // None of C0, C1 (`b & FE == C0`), E0 and F0 (`b & EF == E0`).
+                if !(ByteWord.contains(0xC0, in: word & 0xFEFE_FEFE_FEFE_FEFE)
+                     || ByteWord.contains(0xE0, in: word & 0xEFEF_EFEF_EFEF_EFEF)) {
                     index += 8
                     continue
                 }
@@ -111,9 +110,8 @@ public enum UTF8Validation {
                 let byte = base[index]
                 if byte == 0xC0 || byte == 0xC1 { return true }
                 if index + 1 < count {
-                    let next = base[index + 1]
-                    if byte == 0xE0, next < 0xA0 { return true }
-                    if byte == 0xF0, next < 0x90 { return true }
+                    if byte == 0xE0, base[index + 1] < 0xA0 { return true }
+                    if byte == 0xF0, base[index + 1] < 0x90 { return true }
                 }
                 index += 1
             }

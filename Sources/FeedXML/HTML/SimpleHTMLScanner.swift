@@ -154,22 +154,8 @@ struct SimpleHTMLScanner {
     /// `&`, a byte below 0x20, 0xEF. Never misses one; a true answer is checked byte by byte.
     @inline(__always)
     private static func mayEndText(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasByte(_ value: UInt8) -> UInt64 {
-            let matched = word ^ (ones &* UInt64(value))
-            return (matched &- ones) & ~matched & highBits
-        }
-        let belowSpace = (word &- ones &* 0x20) & ~word & highBits
-        return (belowSpace | hasByte(0x3C) | hasByte(0x26) | hasByte(0xEF)) != 0
-    }
-
-    /// Whether one of the eight bytes in `word` is `value`.
-    @inline(__always)
-    private static func hasByte(_ value: UInt8, in word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let matched = word ^ (ones &* UInt64(value))
-        return (matched &- ones) & ~matched & 0x8080_8080_8080_8080 != 0
+        ByteWord.containsByte(below: 0x20, in: word) || ByteWord.contains(0x3C, in: word)
+            || ByteWord.contains(0x26, in: word) || ByteWord.contains(0xEF, in: word)
     }
 
     /// Makes `bytes[start...]` text: a token of its own, or the end of the text token before it.
@@ -397,7 +383,7 @@ struct SimpleHTMLScanner {
                     let raw = UnsafeRawPointer(base)
                     while runEnd + 8 <= count {
                         let word = raw.loadUnaligned(fromByteOffset: runEnd, as: UInt64.self)
-                        if Self.mayEndText(word) || Self.hasByte(quote, in: word) { break }
+                        if Self.mayEndText(word) || ByteWord.contains(quote, in: word) { break }
                         runEnd += 8
                     }
                 }

@@ -151,13 +151,8 @@ public final class MarkupBuffer {
     /// Whether any of the eight bytes in `word` is `&`, `<`, `>`, `"` or CR.
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasByte(_ value: UInt8) -> UInt64 {
-            let matched = word ^ (ones &* UInt64(value))
-            return (matched &- ones) & ~matched & highBits
-        }
-        return (hasByte(0x26) | hasByte(0x3C) | hasByte(0x3E) | hasByte(0x22) | hasByte(0x0D)) != 0
+        ByteWord.contains(0x26, in: word) || ByteWord.contains(0x3C, in: word) || ByteWord.contains(0x3E, in: word)
+            || ByteWord.contains(0x22, in: word) || ByteWord.contains(0x0D, in: word)
     }
 
     /// The markup without white space at either end, trimmed as `Character.isWhitespace` trims.

@@ -8,25 +8,15 @@ public enum XMLCharacterFilter {
     public static func droppingForbidden(_ text: String) -> String {
         var text = text
         let clean = text.withUTF8 { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
-            let raw = UnsafeRawPointer(base)
             let count = bytes.count
             var i = 0
-            while i < count {
+            while true {
                 // Eight bytes at a time: no byte below 0x20 and no 0xEF (the lead byte of
                 // U+FFFE and U+FFFF) means nothing to look at; text is almost always like that.
-                if i + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let lowBits: UInt64 = 0x0101_0101_0101_0101
-                    let highBits: UInt64 = 0x8080_8080_8080_8080
-                    let belowSpace = (word &- lowBits &* 0x20) & ~word & highBits
-                    let leadBytes = word ^ (lowBits &* 0xEF)
-                    let hasLeadByte = (leadBytes &- lowBits) & ~leadBytes & highBits
-                    if belowSpace == 0 && hasLeadByte == 0 {
-                        i += 8
-                        continue
-                    }
+                i = ByteWord.nextCandidate(in: bytes, from: i) {
+                    !ByteWord.containsByte(below: 0x20, in: $0) && !ByteWord.contains(0xEF, in: $0)
                 }
+                guard i < count else { return true }
                 let byte = bytes[i]
                 if byte < 0x20 {
                     if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
@@ -35,7 +25,6 @@ public enum XMLCharacterFilter {
                 }
                 i += 1
             }
-            return true
         }
         if clean { return text }
         var kept = String.UnicodeScalarView()

@@ -168,15 +168,16 @@ public enum URLResolver {
         var isUnpadded = false
         var hasScheme = false
         /// A path (absolute or relative, not network-path) with no segment starting with `.`,
-        /// perhaps with a query or fragment, and no surrounding space. A reference with a scheme
-        /// never gets as far as asking: unpadded, it is returned as it is.
+        /// perhaps with a query or fragment, and no surrounding space. Never set for a reference
+        /// with a scheme, which is returned as it is (unpadded) before anyone asks; so the scan
+        /// for dot segments is skipped for the absolute URLs most feeds use.
         var isPlainPath = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let first = bytes.first, let last = bytes.last else { return }
             isUnpadded = !ASCIIByte.isWhitespace(first) && !ASCIIByte.isWhitespace(last)
             hasScheme = URLResolver.schemeLength(bytes) != nil
-            guard isUnpadded, first != ASCIIByte.questionMark, first != ASCIIByte.numberSign else { return }
+            guard isUnpadded, !hasScheme, first != ASCIIByte.questionMark, first != ASCIIByte.numberSign else { return }
             if first == ASCIIByte.slash, bytes.count > 1, bytes[1] == ASCIIByte.slash { return }
             isPlainPath = !URLResolver.hasSegmentStartingWithPeriod(bytes)
         }

@@ -20,6 +20,10 @@
 /// - `rights`: Atom `rights`; `dc:rights`.
 /// - `source`: Atom `source`; RSS `source`.
 /// - `language`: the `xml:lang` in scope; `dc:language`; JSON `language`.
+///
+/// Optional fields here and in the rest of the model are spelled `Optional<T>`, not `T?`: `T?`
+/// gives a stored property an implicit `nil` initial value, and with it the optimizer kept a copy
+/// of the whole struct (a retain of every field, then a release) in each initializer.
 public struct Entry: Sendable, Hashable, Codable {
     public var id: Optional<String>
     public var title: Optional<Text>

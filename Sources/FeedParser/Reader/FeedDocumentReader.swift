@@ -314,7 +314,7 @@ final class FeedDocumentReader: XMLEventHandler {
         inEntry = false
         let inheritsAuthors = format?.isAtom == true || frame.isAtom
         entryCount += 1
-        // Handed over as temporaries, which move; a local variable would be copied, field by field.
+        // Handed over as a temporary, so the entry moves into place.
         let language = lang(frame)
         let authors = inheritsAuthors ? feedMeta.authors : nil
         if let onEntry {

@@ -132,8 +132,7 @@ struct MetadataBuilder {
         let content = content.take(), categories = Self.take(&categories), rights = rights.take()
         let source = source.take(), language = language.take() ?? fallbackLanguage
         self = MetadataBuilder()
-        // Built in one initializer call as the return value: assigning field by field into a
-        // default entry, or keeping the entry in a local, copies it.
+        // One initializer call, returned as it is: the entry is built where the caller puts it.
         return Entry(id: id, title: title, links: links, published: published, updated: updated, authors: authors,
                      contributors: contributors, summary: summary, content: content, categories: categories,
                      rights: rights, source: source, language: language)

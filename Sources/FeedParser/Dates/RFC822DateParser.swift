@@ -32,24 +32,20 @@ enum RFC822DateParser {
         return readMonthFirst(&scanner, into: &fields)
     }
 
-    /// The layout nearly every RSS date has, `[Www, ]D[D] Mon YYYY hh:mm:ss zone` with a numeric
-    /// zone or GMT, UT, UTC or Z, read at fixed places. nil for anything else (and for a date this
-    /// layout reads but the calendar refuses): the general reading then decides, and gives the
-    /// same moment for every text this one reads.
+    /// The layout nearly every RSS date has, `[Www, ]D[D] Mon YYYY hh:mm:ss zone`, read at fixed
+    /// places with the general reading's names and zones. nil for anything else (and for a date
+    /// this layout reads but the calendar refuses): the general reading then decides, and gives
+    /// the same moment for every text this one reads.
     private static func parseCommonLayout(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var scanner = DateScanner(bytes)
+        func digit(_ at: Int) -> Int? {
+            let byte = scanner.peek(at)
+            return ASCII.isDigit(byte) ? Int(byte &- ASCII.zero) : nil
+        }
         var i = 0
-        let n = bytes.count
-        @inline(__always) func byte(_ at: Int) -> UInt8 { at < n ? bytes[at] : 0 }
-        @inline(__always) func digit(_ at: Int) -> Int? {
-            let b = byte(at)
-            return ASCII.isDigit(b) ? Int(b &- ASCII.zero) : nil
-        }
-        @inline(__always) func lowercaseWord(_ at: Int) -> UInt32 {
-            UInt32(byte(at) | 0x20) << 16 | UInt32(byte(at + 1) | 0x20) << 8 | UInt32(byte(at + 2) | 0x20)
-        }
-        if ASCII.isLetter(byte(0)) {
-            guard englishWeekdays.contains(lowercaseWord(0)), byte(3) == ASCII.comma, byte(4) == ASCII.space
-            else { return nil }
+        if ASCII.isLetter(scanner.peek()) {
+            guard bytes.count >= 5, DateNames.isWeekday(0..<3, in: scanner), scanner.peek(3) == ASCII.comma,
+                  scanner.peek(4) == ASCII.space else { return nil }
             i = 5
         }
         guard let d1 = digit(i) else { return nil }
@@ -61,48 +57,23 @@ enum RFC822DateParser {
             fields.day = d1
             i += 1
         }
-        guard byte(i) == ASCII.space, let month = englishMonths.firstIndex(of: lowercaseWord(i + 1)),
-              byte(i + 4) == ASCII.space,
+        guard bytes.count > i + 19, scanner.peek(i) == ASCII.space,
+              let month = DateNames.month((i + 1)..<(i + 4), in: scanner), scanner.peek(i + 4) == ASCII.space,
               let y1 = digit(i + 5), let y2 = digit(i + 6), let y3 = digit(i + 7), let y4 = digit(i + 8),
-              byte(i + 9) == ASCII.space,
-              let h1 = digit(i + 10), let h2 = digit(i + 11), byte(i + 12) == ASCII.colon,
-              let m1 = digit(i + 13), let m2 = digit(i + 14), byte(i + 15) == ASCII.colon,
-              let s1 = digit(i + 16), let s2 = digit(i + 17), byte(i + 18) == ASCII.space
+              scanner.peek(i + 9) == ASCII.space,
+              let h1 = digit(i + 10), let h2 = digit(i + 11), scanner.peek(i + 12) == ASCII.colon,
+              let m1 = digit(i + 13), let m2 = digit(i + 14), scanner.peek(i + 15) == ASCII.colon,
+              let s1 = digit(i + 16), let s2 = digit(i + 17), scanner.peek(i + 18) == ASCII.space
         else { return nil }
-        fields.month = month + 1
+        fields.month = month
         fields.year = y1 * 1000 + y2 * 100 + y3 * 10 + y4
         fields.hour = h1 * 10 + h2
         fields.minute = m1 * 10 + m2
         fields.second = s1 * 10 + s2
-        let zone = i + 19
-        switch n - zone {
-        case 5:
-            let sign = byte(zone)
-            guard sign == ASCII.plus || sign == ASCII.minus, let a = digit(zone + 1), let b = digit(zone + 2),
-                  let c = digit(zone + 3), let d = digit(zone + 4), c < 6 else { return nil }
-            let minutes = (a * 10 + b) * 60 + c * 10 + d
-            guard minutes <= DateFields.maximumOffsetMinutes else { return nil }
-            fields.offsetMinutes = sign == ASCII.minus ? -minutes : minutes
-        case 3:
-            let word = lowercaseWord(zone)
-            guard word == 0x67_6D_74 || word == 0x75_74_63 else { return nil }   // gmt, utc
-        case 2:
-            guard byte(zone) | 0x20 == UInt8(ascii: "u"), byte(zone + 1) | 0x20 == UInt8(ascii: "t") else { return nil }
-        case 1:
-            guard byte(zone) | 0x20 == UInt8(ascii: "z") else { return nil }
-        default:
-            return nil
-        }
-        return fields.timestamp(in: DateScanner(bytes))
-    }
-
-    /// The English day and month abbreviations, lower-cased, three letters packed in a number.
-    private static let englishWeekdays: [UInt32] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(packed)
-    private static let englishMonths: [UInt32] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                                  "oct", "nov", "dec"].map(packed)
-
-    private static func packed(_ word: String) -> UInt32 {
-        word.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+        scanner.advance(i + 19)
+        guard let offset = TimeZoneNames.readZoneToEnd(&scanner) else { return nil }
+        fields.offsetMinutes = offset
+        return fields.timestamp(in: scanner)
     }
 
     /// `DD Mon YY[YY] …`, `DD-Mon-YY …`, or a numeric `YYYY/MM/DD …`.

@@ -483,7 +483,6 @@ final class FeedDocumentReader: XMLEventHandler {
 
     /// The text mode of an Atom text construct or content element from `type` (and 0.3's `mode`).
     private func atomTextMode(_ attributes: XMLAttributes, isContent: Bool, cls: ElementClass) -> TextMode {
-        let atom03 = cls.flavour == .atom03 || format == .atom03
         // The common case, no `mode` and one of the three types, is read from the bytes.
         if !attributes.contains("mode") {
             switch attributes.withValue(of: "type", Self.textConstructType) {
@@ -495,6 +494,7 @@ final class FeedDocumentReader: XMLEventHandler {
         }
         let type = (attributes.value(of: "type") ?? "").trimmingWhitespace().lowercased()
         let mode = attributes.value(of: "mode")?.lowercased()
+        let atom03 = cls.flavour == .atom03 || format == .atom03
         if mode == "base64" { return .base64(mime: type.isEmpty ? "text/plain" : type) }
         switch type {
         case "", "text", "text/plain":

@@ -56,7 +56,7 @@ public enum URLResolver {
             cache.originLength = nil
             cache.directory = nil
             if cache.parts.scheme != nil, let authority = cache.parts.authority,
-               !hasSegmentStartingWithPeriod(cache.bytes[cache.parts.path]) {
+               !cache.bytes[cache.parts.path].withUnsafeBufferPointer(hasSegmentStartingWithPeriod) {
                 cache.originLength = authority.upperBound
                 let path = cache.bytes[cache.parts.path]
                 if let lastSlash = path.lastIndex(of: ASCIIByte.slash) {
@@ -139,20 +139,8 @@ public enum URLResolver {
 
     /// True when a segment starts with `.`: it may be a dot segment (`.` or `..`), which §5.2.4
     /// removes, so the path cannot be copied as it is.
-    private static func hasSegmentStartingWithPeriod(_ path: some Collection<UInt8>) -> Bool {
-        if let found = path.withContiguousStorageIfAvailable(hasSegmentStartingWithPeriod(contiguous:)) {
-            return found
-        }
-        var previous = ASCIIByte.slash
-        for byte in path {
-            if byte == ASCIIByte.period && previous == ASCIIByte.slash { return true }
-            previous = byte
-        }
-        return false
-    }
-
-    /// The same test over contiguous bytes, skipping eight at a time while none is a period.
-    private static func hasSegmentStartingWithPeriod(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Looks at eight bytes at a time while none is a period.
+    private static func hasSegmentStartingWithPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while true {
             i = ByteWord.nextCandidate(in: bytes, from: i) { !ByteWord.contains(ASCIIByte.period, in: $0) }

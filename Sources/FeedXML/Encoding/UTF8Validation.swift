@@ -22,11 +22,9 @@ public enum UTF8Validation {
         let count = buffer.count
         var index = 0
         while index < count {
-            var lead = base[index]
-            if lead < 0x80 {
+            if base[index] < 0x80 {
                 index = skipASCII(base, from: index, count: count)
                 guard index < count else { break }
-                lead = base[index]
             }
             // Text in most scripts is a run of two- or three-byte characters with nothing
             // special about their second byte: those are checked here, four bytes read at once,
@@ -44,17 +42,8 @@ public enum UTF8Validation {
                 }
             }
             guard index < count else { break }
-            lead = base[index]
+            let lead = base[index]
             if lead < 0x80 { continue }
-            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
-                index += 2
-                continue
-            }
-            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, index + 2 < count,
-               base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
-                index += 3
-                continue
-            }
             let length: Int
             var secondLow: UInt8 = 0x80, secondHigh: UInt8 = 0xBF
             switch lead {

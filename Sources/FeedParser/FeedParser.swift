@@ -77,7 +77,7 @@ public struct FeedParser: Sendable {
         return parsed
     }
 
-    /// Reads UTF-8 into a feed, 64 KiB at a time. With `validating` (the common case: a document
+    /// Reads UTF-8 into a feed, handed to libxml2 as a whole document. With `validating` (the common case: a document
     /// the rules read as UTF-8), the bytes are not validated first: libxml2 reads every character
     /// strictly, and the XML layer checks the rest and stops at the first byte that is not UTF-8
     /// (`XMLStreamParser.checksUTF8`). nil comes back then, and the caller decodes the whole
@@ -91,20 +91,11 @@ public struct FeedParser: Sendable {
         reader.textBuffer.inputIsValidUTF8 = true
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
         xml.checksUTF8 = validating
-        reader.shareClassCache(with: xml)
-        let readAll = bytes.withUnsafeBytes { all -> Bool in
-            guard let base = all.baseAddress else { return true }
-            var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            let step = 64 * 1024
-            while offset < all.count, !reader.shouldStop, !xml.isStopped {
-                let end = min(offset + step, all.count)
-                xml.feed(UnsafeRawBufferPointer(start: base + offset, count: end - offset))
-                offset = end
-            }
-            return !xml.sawMalformedUTF8
+        reader.attach(to: xml)
+        bytes.withUnsafeBytes { all in
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            xml.finish(last: UnsafeRawBufferPointer(rebasing: all[start...]))
         }
-        guard readAll else { return nil }
-        xml.finish()
         guard !xml.sawMalformedUTF8 else { return nil }
         if repairing, xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(bytes) {
             return try read(repaired, validating: validating, baseURL: baseURL, encoding: encoding, recovered: true,
@@ -207,7 +198,7 @@ public final class FeedStreamParser {
             reader.textBuffer.inputIsValidUTF8 = true
             self.reader = reader
             let parser = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
-            reader.shareClassCache(with: parser)
+            reader.attach(to: parser)
             xml = parser
         }
         guard let xml, let reader, !utf8.isEmpty else { return }

@@ -22,9 +22,14 @@ public final class XMLStreamParser {
     private let initialOptions: Int32
     private let poolable: Bool
     private var finishedNormally = false
+    /// True once libxml2 was told the input ended (see `finish(last:)`).
+    private var terminated = false
     /// Chunk size handed to libxml2: its push parser copies each chunk into its own buffer, so
     /// bounded chunks keep that copy small; 64 KiB measured fastest.
     private static let chunkSize = 64 * 1024
+    /// The most `finish(last:)` hands libxml2 in one call. Well below the 10 MB libxml2 2.9
+    /// accepts in one piece without `XML_PARSE_HUGE`; the copy it makes is bounded by it too.
+    private static let wholeDocumentLimit = 4 << 20
 
     /// - Parameters:
     ///   - handler: receives the events; kept alive by the parser.
@@ -155,11 +160,34 @@ public final class XMLStreamParser {
 
     /// Ends the document: libxml2 reports what is missing, and elements still open are closed.
     public func finish() {
-        if !state.stopped {
+        if !state.stopped, !terminated {
+            terminated = true
             _ = xmlParseChunk(ctxt, nil, 0, 1)
             finishedNormally = !state.stopped
         }
         state.closeOpenElements()
+    }
+
+    /// Feeds the rest of the document and ends it, as `feed` then `finish()` do, but faster for
+    /// a document held whole: told that a piece is the last, libxml2 reads it without first
+    /// looking ahead for the end of every tag and text run (about 3% of its work on a small
+    /// feed). Up to 4 MiB go in that one call; before it, a longer rest goes in chunks.
+    public func finish(last bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return finish() }
+        let headCount = bytes.count > Self.wholeDocumentLimit ? bytes.count - Self.chunkSize : 0
+        if headCount > 0 { feed(raw: UnsafeRawBufferPointer(start: base, count: headCount)) }
+        let tail = bytes.count - headCount
+        if !state.stopped, !terminated {
+            state.bytesFed += tail
+            if state.bytesFed > state.limits.maxInputBytes {
+                state.stop(.inputSize, "the document is larger than \(state.limits.maxInputBytes) bytes")
+            } else {
+                terminated = true
+                _ = xmlParseChunk(ctxt, base.advanced(by: headCount).assumingMemoryBound(to: CChar.self), Int32(tail), 1)
+                finishedNormally = !state.stopped
+            }
+        }
+        finish()
     }
 
     /// Stops the parse now; later input is ignored. Elements still open are closed by `finish()`.
@@ -214,6 +242,8 @@ final class XMLParserState {
         self.limits = limits
         self.textBuffer = textBuffer
         self.textAllowed = limits.amplificationAllowance
+        // Room for the depth of nearly every feed: the stack is new with each parse.
+        openElements.reserveCapacity(16)
     }
 
     func releaseEntities() {

@@ -50,6 +50,8 @@ final class FeedDocumentReader: XMLEventHandler {
 
     @exclusivity(unchecked) private(set) var format: FeedFormat?
     @exclusivity(unchecked) private(set) var rejection: FeedParseError?
+    /// The parser feeding this reader (it owns the reader, hence weak).
+    private weak var parser: XMLStreamParser?
     @exclusivity(unchecked) private(set) var diagnostics: [ParseDiagnostic] = []
     @exclusivity(unchecked) private(set) var wellFormed = true
     @exclusivity(unchecked) private(set) var entryCount = 0
@@ -88,6 +90,11 @@ final class FeedDocumentReader: XMLEventHandler {
         self.documentBaseURL = baseURL
         self.baseValues = [baseURL]
         self.onEntry = onEntry
+        // A reader serves one parse: room from the start saves regrowing these on every parse.
+        frames.reserveCapacity(16)
+        baseValues.reserveCapacity(4)
+        langValues.reserveCapacity(4)
+        if onEntry == nil { collectedEntries.reserveCapacity(16) }
     }
 
     /// The entries collected so far (only without `onEntry`), leaving none behind: the caller
@@ -234,12 +241,15 @@ final class FeedDocumentReader: XMLEventHandler {
 
     /// Uses the class cache kept with `parser`'s name table, whose ids this reader will see; a
     /// parser that reuses a pooled table brings the classes its earlier documents worked out.
-    func shareClassCache(with parser: XMLStreamParser) {
+    /// Ties the reader to the parser that feeds it: element classes are cached with the
+    /// parser's name table, and a document that turns out not to be a feed stops the parser.
+    func attach(to parser: XMLStreamParser) {
         if let kept = parser.nameTableAttachment as? ElementClassCache {
             classes = kept
         } else {
             parser.nameTableAttachment = classes
         }
+        self.parser = parser
     }
 
     @inline(__always) private func elementClass(_ name: XMLName) -> ElementClass {
@@ -279,6 +289,7 @@ final class FeedDocumentReader: XMLEventHandler {
             frame.context = .feed
         default:
             rejection = .notAFeed(reason: Self.describeRoot(name), position: frame.position)
+            parser?.stop()
         }
     }
 

@@ -1,4 +1,5 @@
 import FeedTestSupport
+import FeedXML
 import FeedModel
 @testable import FeedParser
 import Foundation
@@ -24,6 +25,15 @@ struct ParserRefusalTests {
         }
         #expect(reason.contains("HTML page"))
         #expect(position?.line == 3)
+    }
+
+    @Test func aRootThatIsNoFeedStopsTheParseThere() throws {
+        let reader = FeedDocumentReader(options: FeedParserOptions(), baseURL: nil)
+        let parser = XMLStreamParser(handler: reader, textBuffer: reader.textBuffer)
+        reader.attach(to: parser)
+        parser.feed(Array("<html><head><title>A page</title></head><body><p>Text</p></body></html>".utf8))
+        #expect(reader.rejection != nil)
+        #expect(parser.isStopped)
     }
 
     @Test func opmlIsRefusedAsAnOutline() throws {

@@ -99,6 +99,7 @@ enum FixtureLoader {
         "recovery/undeclared-entities.xml", "recovery/bare-ampersand.xml", "recovery/unclosed-tag.xml",
         "recovery/mismatched-end-tag.xml", "recovery/unclosed-element-in-item.xml",
         "recovery/bare-ampersand-in-attribute.xml", "recovery/unescaped-html-in-description.xml",
+        "recovery/utf-8-escaped-byte-by-byte.xml",
     ]
 }
 

@@ -369,20 +369,30 @@ final class XMLNameTable {
         let uri: UnsafeRawPointer?
         let prefix: UnsafeRawPointer?
     }
+    /// One interned name. The table keeps every record it made for as long as it lives, so a
+    /// record can be handed around unretained (`Unmanaged`) while the table is alive, and its
+    /// name, a `let` of a live object, lent to a handler without copying: copying an `XMLName`
+    /// costs a retain and a release for each of its three strings, on every element.
+    final class Record {
+        let name: XMLName
+        init(_ name: XMLName) { self.name = name }
+    }
     /// A direct-mapped cache in front of the dictionary: most documents use a few dozen names,
     /// so nearly every lookup is one comparison of three pointers. The slots hold plain pointers
-    /// and an index into `names`, so the cache costs one allocation to build and none of the
-    /// reference counting a slot holding an `XMLName` (three strings) would cost to fill and free.
+    /// (the record unretained), so the cache costs one allocation to build and no reference
+    /// counting to fill and free.
     private struct Slot {
         var local: UnsafeRawPointer?
         var uri: UnsafeRawPointer?
         var prefix: UnsafeRawPointer?
-        var index: Int
+        var record: UnsafeMutableRawPointer?
     }
     private static let cacheSize = 256
     @exclusivity(unchecked) private var cache: [Slot]
     /// Every name met, in the order met; the cache and `table` point into it.
-    @exclusivity(unchecked) private var names: [XMLName] = []
+    @exclusivity(unchecked) private var records: [Record] = []
+    /// What a start tag without a name (which libxml2 never sends) is called.
+    private let unnamed = Record(XMLName(id: -1, namespace: "", localName: ""))
     @exclusivity(unchecked) private var table: [Key: Int] = [:]
     @exclusivity(unchecked) private var idsByName: [String: Int] = [:]
     @exclusivity(unchecked) private(set) var nextID = 0
@@ -460,7 +470,7 @@ final class XMLNameTable {
     }
 
     /// How many (namespace, local name, prefix) triples the table holds.
-    var count: Int { names.count }
+    var count: Int { records.count }
     /// Kept with the table for whoever reads its ids (see `XMLStreamParser.nameTableAttachment`).
     var attachment: AnyObject?
 
@@ -475,15 +485,23 @@ final class XMLNameTable {
             count = Self.cacheSize
         }
         // A feed uses a few dozen names: room for them from the start saves rehashing as they come.
-        names.reserveCapacity(64)
+        records.reserveCapacity(64)
         table.reserveCapacity(64)
         idsByName.reserveCapacity(64)
     }
 
+    /// The name for libxml2's three pointers, as a copy.
     @inline(__always)
     func name(localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
               uri: UnsafePointer<xmlChar>?) -> XMLName {
-        guard let localName else { return XMLName(id: -1, namespace: "", localName: "") }
+        record(localName: localName, prefix: prefix, uri: uri)._withUnsafeGuaranteedRef { $0.name }
+    }
+
+    /// The record of the name for libxml2's three pointers, unretained: valid while the table is.
+    @inline(__always)
+    func record(localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
+                uri: UnsafePointer<xmlChar>?) -> Unmanaged<Record> {
+        guard let localName else { return Unmanaged.passUnretained(unnamed) }
         let local = UnsafeRawPointer(localName)
         let uriPointer = uri.map(UnsafeRawPointer.init)
         let prefixPointer = prefix.map(UnsafeRawPointer.init)
@@ -492,13 +510,15 @@ final class XMLNameTable {
             ^ UInt(bitPattern: Int(bitPattern: prefix)) &<< 2
         let slot = Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 56)
         let cached = cache[slot]
-        if cached.local == local && cached.uri == uriPointer && cached.prefix == prefixPointer {
-            return names[cached.index]
+        if cached.local == local && cached.uri == uriPointer && cached.prefix == prefixPointer,
+           let record = cached.record {
+            return Unmanaged.fromOpaque(record)
         }
         let index = lookUp(Key(local: local, uri: uriPointer, prefix: prefixPointer),
                            localName: localName, prefix: prefix, uri: uri)
-        cache[slot] = Slot(local: local, uri: uriPointer, prefix: prefixPointer, index: index)
-        return names[index]
+        let record = Unmanaged.passUnretained(records[index])
+        cache[slot] = Slot(local: local, uri: uriPointer, prefix: prefixPointer, record: record.toOpaque())
+        return record
     }
 
     private func lookUp(_ key: Key, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
@@ -517,9 +537,9 @@ final class XMLNameTable {
             nextID += 1
             idsByName[qualified] = id
         }
-        names.append(XMLName(id: id, namespace: ns, localName: local, prefix: pre))
-        table[key] = names.count - 1
-        return names.count - 1
+        records.append(Record(XMLName(id: id, namespace: ns, localName: local, prefix: pre)))
+        table[key] = records.count - 1
+        return records.count - 1
     }
 
     /// The namespaces feeds use most, as string literals: a literal is never reference counted,

@@ -222,9 +222,16 @@ final class XMLParserState {
     @exclusivity(unchecked) var checksUTF8 = false
     @exclusivity(unchecked) var sawMalformedUTF8 = false
 
+    /// An element whose end the handler has not been told yet. Holds its name's record
+    /// unretained (the name table outlives the parse), so pushing and popping count no references.
     struct OpenElement {
-        var name: XMLName
+        let record: Unmanaged<XMLNameTable.Record>
         var closedForHandler = false
+
+        /// Lends the name to `body` without copying it.
+        @inline(__always) func withName<R>(_ body: (XMLName) -> R) -> R {
+            record._withUnsafeGuaranteedRef { body($0.name) }
+        }
     }
     /// Holds the HTML entities handed to libxml2 during this parse; libxml2 marks entities as it
     /// uses them, so they must not be shared between parses.
@@ -321,12 +328,14 @@ final class XMLParserState {
     /// the handler is told that every element down to it has ended; libxml2 keeps them on its own
     /// stack, and their later end events are dropped.
     func closeForMismatchedEndTag(_ written: String) {
-        guard let target = openElements.lastIndex(where: { !$0.closedForHandler && $0.name.qualifiedName == written }),
+        guard let target = openElements.lastIndex(where: { element in
+                  !element.closedForHandler && element.withName { $0.qualifiedName == written }
+              }),
               target < openElements.count - 1 else { return }
         var i = openElements.count - 1
         while i >= target {
             if !openElements[i].closedForHandler {
-                handler.endElement(openElements[i].name)
+                openElements[i].withName { handler.endElement($0) }
                 openElements[i].closedForHandler = true
             }
             i -= 1
@@ -362,7 +371,7 @@ final class XMLParserState {
 
     func closeOpenElements() {
         while let element = openElements.popLast() {
-            if !element.closedForHandler { handler.endElement(element.name) }
+            if !element.closedForHandler { element.withName { handler.endElement($0) } }
         }
     }
 
@@ -410,16 +419,15 @@ enum XMLCallbacks {
         withState(ctx) { s in
         guard !s.stopped else { return }
         s.keepEntitiesFlowing()
-        let name = s.names.name(localName: localname, prefix: prefix, uri: uri)
+        let record = s.names.record(localName: localname, prefix: prefix, uri: uri)
         if s.openElements.count >= s.limits.maxDepth {
             s.stop(.depth, "elements are nested deeper than \(s.limits.maxDepth) levels")
             return
         }
         let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
-        s.handler.startElement(name, attributes: attrs, location: XMLLocation(state: s))
-        // Recorded after the handler saw it, so the name moves into the record instead of
-        // being copied (three strings retained and released per element).
-        s.openElements.append(XMLParserState.OpenElement(name: consume name))
+        let element = XMLParserState.OpenElement(record: record)
+        element.withName { s.handler.startElement($0, attributes: attrs, location: XMLLocation(state: s)) }
+        s.openElements.append(element)
         }
     }
 
@@ -431,11 +439,8 @@ enum XMLCallbacks {
                 s.mismatchedEndTag = nil
                 s.closeForMismatchedEndTag(written)
             }
-            // `removeLast` rather than `popLast`: an optional element would be destroyed through
-            // the generic value witness, several times the cost, once per end tag.
-            guard !s.openElements.isEmpty else { return }
-            let element = s.openElements.removeLast()
-            if !element.closedForHandler { s.handler.endElement(element.name) }
+            guard let element = s.openElements.popLast() else { return }
+            if !element.closedForHandler { element.withName { s.handler.endElement($0) } }
         }
     }
 

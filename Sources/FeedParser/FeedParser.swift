@@ -77,11 +77,11 @@ public struct FeedParser: Sendable {
         return parsed
     }
 
-    /// Reads UTF-8 into a feed, handed to libxml2 as a whole document. With `validating` (the common case: a document
-    /// the rules read as UTF-8), the bytes are not validated first: libxml2 reads every character
-    /// strictly, and the XML layer checks the rest and stops at the first byte that is not UTF-8
-    /// (`XMLStreamParser.checksUTF8`). nil comes back then, and the caller decodes the whole
-    /// document instead.
+    /// Reads UTF-8 into a feed, handed to libxml2 as a whole document (`finish(last:)`). With
+    /// `validating` (the common case: a document the rules read as UTF-8), the bytes are not
+    /// validated first: libxml2 reads every character strictly, and the XML layer checks the rest
+    /// and stops at the first byte that is not UTF-8 (`XMLStreamParser.checksUTF8`). nil comes
+    /// back then, and the caller decodes the whole document instead.
     private func read(_ bytes: [UInt8], validating: Bool, baseURL: String?, encoding: String, recovered: Bool,
                       notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed? {
         // libxml2 leaves a character cut short by the end of the input unread and unreported.

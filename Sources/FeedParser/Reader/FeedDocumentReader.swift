@@ -239,10 +239,10 @@ final class FeedDocumentReader: XMLEventHandler {
 
     // MARK: Structure
 
-    /// Uses the class cache kept with `parser`'s name table, whose ids this reader will see; a
-    /// parser that reuses a pooled table brings the classes its earlier documents worked out.
-    /// Ties the reader to the parser that feeds it: element classes are cached with the
-    /// parser's name table, and a document that turns out not to be a feed stops the parser.
+    /// Ties the reader to the parser that feeds it. The reader uses the class cache kept with the
+    /// parser's name table, whose ids it will see (a parser that reuses a pooled table brings the
+    /// classes its earlier documents worked out), and stops the parser when the document turns
+    /// out not to be a feed.
     func attach(to parser: XMLStreamParser) {
         if let kept = parser.nameTableAttachment as? ElementClassCache {
             classes = kept

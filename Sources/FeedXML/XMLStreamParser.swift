@@ -58,6 +58,9 @@ public final class XMLStreamParser {
             sax.endElementNs = XMLCallbacks.endElement
             sax.characters = XMLCallbacks.characters
             sax.cdataBlock = XMLCallbacks.cdataBlock
+            // The same function for white space between elements: libxml2 then hands it over
+            // without first checking whether it could be ignorable (it never is here).
+            sax.ignorableWhitespace = XMLCallbacks.characters
             sax.getEntity = XMLCallbacks.getEntity
             sax.entityDecl = XMLCallbacks.entityDeclaration
             sax.serror = XMLCallbacks.structuredError

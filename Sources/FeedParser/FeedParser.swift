@@ -203,7 +203,8 @@ public final class FeedStreamParser {
         }
         guard let xml, let reader, !utf8.isEmpty else { return }
         xml.feed(utf8)
-        if reader.shouldStop || xml.isStopped, let rejection = reader.rejection {
+        // A rejection (no feed, a limit) has stopped the parser as well.
+        if let rejection = reader.rejection {
             throw rejection
         }
     }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// A place in a document: 1-based line and column (columns count bytes of the UTF-8 the parser
 /// read, as libxml2 does).
@@ -389,11 +390,10 @@ final class XMLNameTable {
     }
     private static let cacheSize = 256
     @exclusivity(unchecked) private var cache: [Slot]
-    /// Every name met, in the order met; the cache and `table` point into it.
-    @exclusivity(unchecked) private var records: [Record] = []
     /// What a start tag without a name (which libxml2 never sends) is called.
     private let unnamed = Record(XMLName(id: -1, namespace: "", localName: ""))
-    @exclusivity(unchecked) private var table: [Key: Int] = [:]
+    /// Every name met, by libxml2's pointers; it keeps the records the cache points to alive.
+    @exclusivity(unchecked) private var table: [Key: Record] = [:]
     @exclusivity(unchecked) private var idsByName: [String: Int] = [:]
     @exclusivity(unchecked) private(set) var nextID = 0
     /// The dictionary of the libxml2 context whose names this table maps.
@@ -440,7 +440,10 @@ final class XMLNameTable {
         let mixed = UInt(bitPattern: Int(bitPattern: name)) ^ UInt(raw.count) &<< 3 ^ UInt(first) &<< 11 ^ UInt(last) &<< 19
         let slot = Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 59)
         if recentValues[slot].name == name, recentValues[slot].raw.count == raw.count,
-           recentValues[slot].raw.withUnsafeBufferPointer({ Self.sameBytes($0, raw) }) {
+           recentValues[slot].raw.withUnsafeBufferPointer({ stored in
+               guard let kept = stored.baseAddress, let read = raw.baseAddress else { return false }
+               return memcmp(kept, read, raw.count) == 0
+           }) {
             return recentValues[slot].value
         }
         let value = make()
@@ -451,26 +454,8 @@ final class XMLNameTable {
         return value
     }
 
-    /// Compares two runs of the same length eight bytes at a time.
-    private static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
-        let ra = UnsafeRawPointer(pa), rb = UnsafeRawPointer(pb)
-        var i = 0
-        while i + 8 <= a.count {
-            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return false
-            }
-            i += 8
-        }
-        while i < a.count {
-            if pa[i] != pb[i] { return false }
-            i += 1
-        }
-        return true
-    }
-
     /// How many (namespace, local name, prefix) triples the table holds.
-    var count: Int { records.count }
+    var count: Int { table.count }
     /// Kept with the table for whoever reads its ids (see `XMLStreamParser.nameTableAttachment`).
     var attachment: AnyObject?
 
@@ -485,7 +470,6 @@ final class XMLNameTable {
             count = Self.cacheSize
         }
         // A feed uses a few dozen names: room for them from the start saves rehashing as they come.
-        records.reserveCapacity(64)
         table.reserveCapacity(64)
         idsByName.reserveCapacity(64)
     }
@@ -514,15 +498,14 @@ final class XMLNameTable {
            let record = cached.record {
             return Unmanaged.fromOpaque(record)
         }
-        let index = lookUp(Key(local: local, uri: uriPointer, prefix: prefixPointer),
-                           localName: localName, prefix: prefix, uri: uri)
-        let record = Unmanaged.passUnretained(records[index])
+        let record = Unmanaged.passUnretained(lookUp(Key(local: local, uri: uriPointer, prefix: prefixPointer),
+                                                     localName: localName, prefix: prefix, uri: uri))
         cache[slot] = Slot(local: local, uri: uriPointer, prefix: prefixPointer, record: record.toOpaque())
         return record
     }
 
     private func lookUp(_ key: Key, localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
-                        uri: UnsafePointer<xmlChar>?) -> Int {
+                        uri: UnsafePointer<xmlChar>?) -> Record {
         if let known = table[key] { return known }
         let local = String(cString: localName)
         let ns = uri.map { Self.internedNamespace(String(cString: $0)) } ?? ""
@@ -537,9 +520,9 @@ final class XMLNameTable {
             nextID += 1
             idsByName[qualified] = id
         }
-        records.append(Record(XMLName(id: id, namespace: ns, localName: local, prefix: pre)))
-        table[key] = records.count - 1
-        return records.count - 1
+        let record = Record(XMLName(id: id, namespace: ns, localName: local, prefix: pre))
+        table[key] = record
+        return record
     }
 
     /// The namespaces feeds use most, as string literals: a literal is never reference counted,

@@ -151,11 +151,7 @@ public final class XMLStreamParser {
         var offset = 0
         while offset < raw.count, !state.stopped {
             let n = min(Self.chunkSize, raw.count - offset)
-            state.bytesFed += n
-            if state.bytesFed > state.limits.maxInputBytes {
-                state.stop(.inputSize, "the document is larger than \(state.limits.maxInputBytes) bytes")
-                return
-            }
+            guard admit(n) else { return }
             _ = xmlParseChunk(ctxt, base.advanced(by: offset).assumingMemoryBound(to: CChar.self), Int32(n), 0)
             offset += n
         }
@@ -163,11 +159,7 @@ public final class XMLStreamParser {
 
     /// Ends the document: libxml2 reports what is missing, and elements still open are closed.
     public func finish() {
-        if !state.stopped, !terminated {
-            terminated = true
-            _ = xmlParseChunk(ctxt, nil, 0, 1)
-            finishedNormally = !state.stopped
-        }
+        if !state.stopped, !terminated { terminate(with: nil, count: 0) }
         state.closeOpenElements()
     }
 
@@ -180,17 +172,25 @@ public final class XMLStreamParser {
         let headCount = bytes.count > Self.wholeDocumentLimit ? bytes.count - Self.chunkSize : 0
         if headCount > 0 { feed(raw: UnsafeRawBufferPointer(start: base, count: headCount)) }
         let tail = bytes.count - headCount
-        if !state.stopped, !terminated {
-            state.bytesFed += tail
-            if state.bytesFed > state.limits.maxInputBytes {
-                state.stop(.inputSize, "the document is larger than \(state.limits.maxInputBytes) bytes")
-            } else {
-                terminated = true
-                _ = xmlParseChunk(ctxt, base.advanced(by: headCount).assumingMemoryBound(to: CChar.self), Int32(tail), 1)
-                finishedNormally = !state.stopped
-            }
+        if !state.stopped, !terminated, admit(tail) {
+            terminate(with: base.advanced(by: headCount).assumingMemoryBound(to: CChar.self), count: tail)
         }
         finish()
+    }
+
+    /// Counts `n` more bytes of input; false, with the parse stopped, when that passes the size limit.
+    private func admit(_ n: Int) -> Bool {
+        state.bytesFed += n
+        guard state.bytesFed > state.limits.maxInputBytes else { return true }
+        state.stop(.inputSize, "the document is larger than \(state.limits.maxInputBytes) bytes")
+        return false
+    }
+
+    /// Hands libxml2 its last piece (perhaps none) and tells it the input has ended.
+    private func terminate(with last: UnsafePointer<CChar>?, count: Int) {
+        terminated = true
+        _ = xmlParseChunk(ctxt, last, Int32(count), 1)
+        finishedNormally = !state.stopped
     }
 
     /// Stops the parse now; later input is ignored. Elements still open are closed by `finish()`.

@@ -100,13 +100,8 @@ final class FeedDocumentReader: XMLEventHandler {
     /// The entries collected so far (only without `onEntry`), leaving none behind: the caller
     /// gets the only reference, so changing them copies nothing.
     func takeEntries() -> [Entry] {
-        var taken: [Entry] = []
-        swap(&taken, &collectedEntries)
-        return taken
+        collectedEntries.takeAll()
     }
-
-    /// True once the document turned out not to be a feed: the driver stops feeding it.
-    var shouldStop: Bool { rejection != nil }
 
     // MARK: XMLEventHandler
 

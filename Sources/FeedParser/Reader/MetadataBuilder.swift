@@ -114,12 +114,12 @@ struct MetadataBuilder {
     /// properties cannot be moved out of `self` one by one.
     @inline(__always)
     mutating func takeEntry(language fallbackLanguage: String? = nil, authors fallbackAuthors: [Person]? = nil) -> Entry {
-        var links = Self.take(&self.links)
+        var links = self.links.takeAll()
         if let guid, guidIsPermaLink, !hasAlternateFromRSSLink,
            !links.contains(where: { $0.rel == "alternate" }) {
             links.insert(Link(href: URLResolver.resolve(guid, against: guidBase)), at: 0)
         }
-        var authors = Self.take(&self.authors)
+        var authors = self.authors.takeAll()
         if authors.isEmpty, let fallbackAuthors {
             authors = source?.authors.isEmpty == false ? (source?.authors ?? []) : fallbackAuthors
         }
@@ -127,9 +127,9 @@ struct MetadataBuilder {
         let title = title.take() ?? dcTitle.take() ?? mediaTitle.take()
         let published = atomPublished ?? pubDate ?? dcDate ?? dctermsIssued
         let updated = atomUpdated ?? (pubDate != nil ? dcDate : nil) ?? dctermsModified
-        let contributors = Self.take(&contributors)
+        let contributors = self.contributors.takeAll()
         let summary = summary.take() ?? dcDescription.take() ?? itunesSummary.take() ?? mediaDescription.take()
-        let content = content.take(), categories = Self.take(&categories), rights = rights.take()
+        let content = content.take(), categories = self.categories.takeAll(), rights = rights.take()
         let source = source.take(), language = language.take() ?? fallbackLanguage
         self = MetadataBuilder()
         // One initializer call, returned as it is: the entry is built where the caller puts it.
@@ -138,12 +138,6 @@ struct MetadataBuilder {
                      rights: rights, source: source, language: language)
     }
 
-    /// The list, leaving an empty one in its place.
-    private static func take<T>(_ list: inout [T]) -> [T] {
-        var taken: [T] = []
-        swap(&taken, &list)
-        return taken
-    }
 
     /// The reading of an `atom:source` or RSS `source`.
     func makeSource() -> Source {
@@ -158,4 +152,13 @@ struct MetadataBuilder {
 /// A plain `inout` rather than a key path, which would cost a generic projection per field.
 @inline(__always) func setOnce<T>(_ slot: inout T?, _ value: T?) {
     if slot == nil, let value { slot = value }
+}
+
+extension Array {
+    /// The elements, leaving the array empty: they change hands without being copied.
+    mutating func takeAll() -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &self)
+        return taken
+    }
 }

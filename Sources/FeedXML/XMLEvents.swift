@@ -199,6 +199,20 @@ public struct XMLAttributes: Sequence {
     /// static memory: the reader's lookups cost no reference counting.
     public func value(of localName: StaticString) -> String? {
         guard let base = entry(localName) else { return nil }
+        return value(at: base)
+    }
+
+    /// `value(of:)`, given as one of `common` when the value is exactly one of them.
+    public func value(of localName: StaticString, preferring common: CommonAttributeValues) -> String? {
+        guard let base = entry(localName) else { return nil }
+        if let start = base[3], let end = base[4],
+           let known = common.match(UnsafeBufferPointer(start: start, count: end - start)) {
+            return known
+        }
+        return value(at: base)
+    }
+
+    private func value(at base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
         if let start = base[3], let end = base[4], end - start > 15 {
             // Long enough to need storage of its own: a value met before (a category scheme, a
             // MIME type) is shared rather than allocated again.
@@ -359,6 +373,42 @@ public struct XMLAttributes: Sequence {
         let buffer = UnsafeBufferPointer(start: start, count: end - start)
         if !EntityDecoder.containsAmpersand(buffer) { return UTF8Text.string(buffer) }
         return EntityDecoder.decode(buffer)
+    }
+}
+
+/// Attribute values a reader meets often (`alternate`, `text/html`). One of them read from a
+/// document comes back as the reader's own string: nothing is allocated, checked or copied.
+public struct CommonAttributeValues: Sendable {
+    private let values: [String]
+    /// The values' UTF-8 one after another, and where each starts: one buffer to compare
+    /// against, so a lookup retains nothing.
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    public init(_ values: [String]) {
+        self.values = values
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for value in values {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: value.utf8)
+        }
+        starts.append(bytes.count)
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// The value whose UTF-8 is exactly `raw`, if there is one.
+    func match(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let read = raw.baseAddress else { return nil }
+        let found = bytes.withUnsafeBufferPointer { all -> Int? in
+            guard let first = all.baseAddress else { return nil }
+            for i in values.indices where starts[i + 1] - starts[i] == raw.count {
+                if memcmp(first + starts[i], read, raw.count) == 0 { return i }
+            }
+            return nil
+        }
+        return found.map { values[$0] }
     }
 }
 

@@ -378,8 +378,7 @@ final class FeedDocumentReader: XMLEventHandler {
             capturing = true
             capture.begin(mode: .text)
         case (.core, .link):
-            if let href = attributes.value(of: "href") {
-                let link = makeLink(href: href, attributes: attributes, base: base(frame))
+            if let link = makeLink(attributes, base: base(frame)) {
                 m.addLink(link)
                 frame.context = .ignored
             } else {
@@ -739,16 +738,33 @@ final class FeedDocumentReader: XMLEventHandler {
         return nil
     }
 
-    private func makeLink(href: String, attributes: XMLAttributes, base: String?) -> Link {
-        let rel = attributes.value(of: "rel")?.trimmingWhitespace()
+    /// The link a `link` element with an `href` describes; nil without one. The address is
+    /// resolved straight from the attribute's bytes, and the usual `rel` and `type` values are
+    /// shared strings: a feed has a link or two in every entry.
+    private func makeLink(_ attributes: XMLAttributes, base: String?) -> Link? {
+        let href = attributes.withValue(of: "href") { bytes in
+            bytes.map { URLResolver.resolve(utf8: $0, against: base, reusing: &parsedBase) }
+        }
+        guard let href else { return nil }
+        let rel = attributes.value(of: "rel", preferring: Self.commonRelations)?.trimmingWhitespace()
         let length = attributes.value(of: "length").flatMap { Int($0.trimmingWhitespace()) }
-        return Link(href: resolveURL(href, against: base),
+        return Link(href: href,
                     rel: (rel?.isEmpty ?? true) ? "alternate" : rel ?? "alternate",
-                    type: attributes.value(of: "type").nonEmpty,
+                    type: attributes.value(of: "type", preferring: Self.commonMediaTypes).nonEmpty,
                     hreflang: attributes.value(of: "hreflang").nonEmpty,
                     title: attributes.value(of: "title").nonEmpty,
                     length: length)
     }
+
+    private static let commonRelations = CommonAttributeValues([
+        "alternate", "self", "related", "enclosure", "replies", "via", "hub", "license", "edit",
+        "next", "previous", "first", "last", "payment", "search",
+    ])
+    private static let commonMediaTypes = CommonAttributeValues([
+        "text/html", "application/atom+xml", "application/rss+xml", "application/xhtml+xml",
+        "image/jpeg", "image/png", "image/gif", "image/webp", "audio/mpeg", "audio/mp4", "video/mp4",
+        "application/pdf", "application/json", "application/feed+json",
+    ])
 
     /// The Text of a finished field, sanitized when asked.
     private func makeText(_ frame: Frame, _ value: String) -> Text? {

@@ -38,6 +38,40 @@ public enum URLResolver {
         var directory: [UInt8]?
 
         public init() {}
+
+        /// Makes `base` the base this cache holds, split into its parts, unless it already is.
+        mutating func prepare(for base: String) {
+            guard text != base else { return }
+            text = base
+            // Through a `String`, whose UTF-8 view copies with one `memcpy`; a substring's
+            // view would be copied a byte at a time.
+            bytes = Array(String(URLResolver.trimmingASCIIWhitespace(base)).utf8)
+            parts = URIReferenceParts(bytes)
+            originLength = nil
+            directory = nil
+            if parts.scheme != nil, let authority = parts.authority,
+               !bytes[parts.path].withUnsafeBufferPointer(URLResolver.hasSegmentStartingWithPeriod) {
+                originLength = authority.upperBound
+                let path = bytes[parts.path]
+                if let lastSlash = path.lastIndex(of: ASCIIByte.slash) {
+                    directory = Array(bytes[..<(lastSlash + 1)])
+                } else {
+                    directory = Array(bytes[..<authority.upperBound]) + [ASCIIByte.slash]
+                }
+            }
+        }
+    }
+
+    /// `resolve(_:against:reusing:)` for a reference held as UTF-8 bytes, such as an attribute
+    /// value as the parser holds it, which need not be valid UTF-8: a relative path, the usual
+    /// link in a feed, joins its base without first becoming a string of its own.
+    public static func resolve(utf8 reference: UnsafeBufferPointer<UInt8>, against base: String?,
+                               reusing cache: inout ParsedBase) -> String {
+        if let base, ReferenceShape(reference).isPlainPath {
+            cache.prepare(for: base)
+            if let joined = joinedPlainPath(reference, cache, validated: false) { return joined }
+        }
+        return resolve(UTF8Text.string(reference), against: base, reusing: &cache)
     }
 
     /// `resolve(_:against:)`, keeping the parsed base in `cache` for the next call.
@@ -47,26 +81,10 @@ public enum URLResolver {
         // Fast path: an absolute reference without surrounding space is its own resolution.
         if shape.isUnpadded, base == nil || shape.hasScheme { return reference }
         guard let base else { return String(trimmingASCIIWhitespace(reference)) }
-        if cache.text != base {
-            cache.text = base
-            // Through a `String`, whose UTF-8 view copies with one `memcpy`; a substring's
-            // view would be copied a byte at a time.
-            cache.bytes = Array(String(trimmingASCIIWhitespace(base)).utf8)
-            cache.parts = URIReferenceParts(cache.bytes)
-            cache.originLength = nil
-            cache.directory = nil
-            if cache.parts.scheme != nil, let authority = cache.parts.authority,
-               !cache.bytes[cache.parts.path].withUnsafeBufferPointer(hasSegmentStartingWithPeriod) {
-                cache.originLength = authority.upperBound
-                let path = cache.bytes[cache.parts.path]
-                if let lastSlash = path.lastIndex(of: ASCIIByte.slash) {
-                    cache.directory = Array(cache.bytes[..<(lastSlash + 1)])
-                } else {
-                    cache.directory = Array(cache.bytes[..<authority.upperBound]) + [ASCIIByte.slash]
-                }
-            }
+        cache.prepare(for: base)
+        if shape.isPlainPath, let joined = reference.withUTF8({ joinedPlainPath($0, cache, validated: true) }) {
+            return joined
         }
-        if shape.isPlainPath, let joined = joinedPlainPath(&reference, cache) { return joined }
         let trimmedReference = trimmingASCIIWhitespace(reference)
         if cache.bytes.isEmpty || schemeLength(trimmedReference.utf8) != nil { return String(trimmedReference) }
 
@@ -140,7 +158,7 @@ public enum URLResolver {
     /// True when a segment starts with `.`: it may be a dot segment (`.` or `..`), which §5.2.4
     /// removes, so the path cannot be copied as it is.
     /// Looks at eight bytes at a time while none is a period.
-    private static func hasSegmentStartingWithPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func hasSegmentStartingWithPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while true {
             i = ByteWord.nextCandidate(in: bytes, from: i) { !ByteWord.contains(ASCIIByte.period, in: $0) }
@@ -174,19 +192,18 @@ public enum URLResolver {
     /// The common case in one copy: a plain path (see `ReferenceShape`) against a base whose path
     /// has no dot segment is the base's directory (or origin, for a path starting with `/`)
     /// followed by the reference as written, which is what §5.2 gives for it. nil when the base
-    /// is not such a base.
-    private static func joinedPlainPath(_ reference: inout String, _ cache: ParsedBase) -> String? {
-        guard let directory = cache.directory, let originLength = cache.originLength else { return nil }
-        return reference.withUTF8 { ref -> String in
-            let prefix = ref.first == ASCIIByte.slash ? cache.bytes[..<originLength] : directory[...]
-            return prefix.withUnsafeBufferPointer { head in
-                // Both parts are valid UTF-8 and meet at a character boundary, so the joined bytes
-                // are too: built without `String(unsafeUninitializedCapacity:)`, which validates.
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + ref.count) { out in
-                    let afterHead = out.initialize(fromContentsOf: head)
-                    let end = out[afterHead...].initialize(fromContentsOf: ref)
-                    return UTF8Text.string(validUTF8: UnsafeBufferPointer(rebasing: out[..<end]))
-                }
+    /// is not such a base. With `validated`, the reference is known to be valid UTF-8.
+    private static func joinedPlainPath(_ ref: UnsafeBufferPointer<UInt8>, _ base: ParsedBase, validated: Bool) -> String? {
+        guard let directory = base.directory, let originLength = base.originLength else { return nil }
+        let prefix = ref.first == ASCIIByte.slash ? base.bytes[..<originLength] : directory[...]
+        return prefix.withUnsafeBufferPointer { head in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + ref.count) { out in
+                let afterHead = out.initialize(fromContentsOf: head)
+                let end = out[afterHead...].initialize(fromContentsOf: ref)
+                let joined = UnsafeBufferPointer(rebasing: out[..<end])
+                // The base is valid UTF-8 and ends at a character boundary, so the joined bytes
+                // are valid when the reference is: then built without checking them again.
+                return validated ? UTF8Text.string(validUTF8: joined) : UTF8Text.string(joined)
             }
         }
     }
@@ -212,7 +229,7 @@ public enum URLResolver {
         return nil
     }
 
-    private static func trimmingASCIIWhitespace(_ string: String) -> Substring {
+    fileprivate static func trimmingASCIIWhitespace(_ string: String) -> Substring {
         let utf8 = string.utf8
         // Nearly every value has nothing to trim.
         if let first = utf8.first, let last = utf8.last, !ASCIIByte.isWhitespace(first), !ASCIIByte.isWhitespace(last) {

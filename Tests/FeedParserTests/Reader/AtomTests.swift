@@ -39,6 +39,25 @@ struct AtomTests {
         ])
     }
 
+    @Test func atomLinkAddressesResolveFromTheirAttributeValues() throws {
+        let links = try FixtureLoader.feed("atom10/link-attributes.xml").entry(0).links
+        #expect(links.map(\.href) == [
+            "https://herbarium.example.org/notes/2025/ferns?sort=date&page=2",
+            "https://herbarium.example.org/notes/2025/ferns.fr",
+            "https://herbarium.example.org/notes/2025/fougères/",
+            "https://herbarium.example.org/index.html",
+            "https://herbarium.example.org/notes/ferns.atom",
+            "https://herbarium.example.org/notes/",
+        ])
+    }
+
+    @Test func atomLinkRelAndTypeAreKeptAsWrittenWhenNotExactlyACommonValue() throws {
+        let links = try FixtureLoader.feed("atom10/link-attributes.xml").entry(0).links
+        #expect(links.map(\.rel) == ["alternate", "Alternate", "alt", "alternates", "self", "alternate"])
+        #expect(links.map(\.type) == ["text/html", "text/html; charset=utf-8", "text/htm", nil,
+                                       "application/atom+xml", nil])
+    }
+
     @Test func atomLinkWithoutRelIsAlternate() throws {
         let feed = try FixtureLoader.feed("atom10/feed.xml")
         #expect(feed.links.first?.rel == "alternate")

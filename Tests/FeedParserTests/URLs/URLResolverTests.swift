@@ -194,3 +194,27 @@ import Testing
         }
     }
 }
+
+/// References handed over as bytes (attribute values as the parser holds them) resolve as the
+/// same references given as strings.
+@Suite struct URLResolverByteReferenceTests {
+    static let base = "https://site.test/blog/2024/post;v1?lang=en#intro"
+
+    private func resolveBytes(_ bytes: [UInt8], against base: String?) -> String {
+        var cache = URLResolver.ParsedBase()
+        return bytes.withUnsafeBufferPointer { URLResolver.resolve(utf8: $0, against: base, reusing: &cache) }
+    }
+
+    @Test(arguments: ["img.png", "/about", "photos/é/", "../2023", "https://cdn.test/x", " img.png ", "",
+                      "#comments", "?lang=fr", "//cdn.test/y"])
+    func bytesResolveAsTheSameReferenceGivenAsAString(reference: String) {
+        #expect(resolveBytes(Array(reference.utf8), against: Self.base)
+                == URLResolver.resolve(reference, against: Self.base))
+        #expect(resolveBytes(Array(reference.utf8), against: nil) == URLResolver.resolve(reference, against: nil))
+    }
+
+    @Test func malformedUTF8InAReferenceComesBackRepaired() {
+        let resolved = resolveBytes([0x69, 0xFF, 0x6D, 0x67], against: Self.base)
+        #expect(resolved == "https://site.test/blog/2024/i\u{FFFD}mg")
+    }
+}

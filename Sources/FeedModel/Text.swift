@@ -52,7 +52,7 @@ public struct Content: Sendable, Hashable, Codable {
     }
 
     @inlinable
-    public init(_ text: Text) {
+    public init(_ text: consuming Text) {
         self.init(text.value, type: text.type.rawValue, lang: text.lang)
     }
 

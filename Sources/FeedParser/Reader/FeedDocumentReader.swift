@@ -219,7 +219,7 @@ final class FeedDocumentReader: XMLEventHandler {
                 capture.stop()
                 if !person.hasChildElements { person.text = capture.string }
             }
-            let p = person.make()
+            let p = person.take()
             if inSource {
                 sourceMeta.addPerson(p, contributor: frame.contributor)
             } else if inEntry {
@@ -546,7 +546,7 @@ final class FeedDocumentReader: XMLEventHandler {
 
     // MARK: Field values
 
-    private func endField(_ frame: Frame, value raw: String) {
+    private func endField(_ frame: Frame, value raw: consuming String) {
         let parentContext = enclosingContext()
         if parentContext == .person || frame.context == .person {
             endPersonField(frame, value: raw)
@@ -562,7 +562,7 @@ final class FeedDocumentReader: XMLEventHandler {
         withMeta(parentContext) { m in endField(frame, value: value, context: parentContext, meta: &m) }
     }
 
-    private func endField(_ frame: Frame, value: String, context parentContext: Context, meta m: inout MetadataBuilder) {
+    private func endField(_ frame: Frame, value: consuming String, context parentContext: Context, meta m: inout MetadataBuilder) {
         switch frame.tag {
         case .title:
             setOnce(&m.title, makeText(frame, value))
@@ -716,7 +716,7 @@ final class FeedDocumentReader: XMLEventHandler {
         return source.isEmpty ? nil : source
     }
 
-    private func endPersonField(_ frame: Frame, value raw: String) {
+    private func endPersonField(_ frame: Frame, value raw: consuming String) {
         let value = raw.trimmingWhitespace()
         switch frame.tag {
         case .name, .itunesName: person.name = person.name ?? value.nonEmpty
@@ -767,7 +767,7 @@ final class FeedDocumentReader: XMLEventHandler {
     ])
 
     /// The Text of a finished field, sanitized when asked.
-    private func makeText(_ frame: Frame, _ value: String) -> Text? {
+    private func makeText(_ frame: Frame, _ value: consuming String) -> Text? {
         let kind: Text.Kind
         var value = value
         switch fieldMode {
@@ -792,27 +792,29 @@ final class FeedDocumentReader: XMLEventHandler {
         return Text(value, type: kind, lang: lang(frame))
     }
 
-    private func makeContent(_ frame: Frame, _ value: String) -> Content? {
+    private func makeContent(_ frame: Frame, _ value: consuming String) -> Content? {
         let src = fieldAttributeA
         switch fieldMode {
         case .base64(let mime) where !(mime.hasPrefix("text/") || mime == "html" || mime == "text"):
             // Decoded when it turns out to be text; binary content stays in base64.
-            return Content(Base64.decodeText(value) ?? value, type: mime, src: src, lang: lang(frame))
+            if let decoded = Base64.decodeText(value) {
+                return Content(decoded, type: mime, src: src, lang: lang(frame))
+            }
+            return Content(value, type: mime, src: src, lang: lang(frame))
         case .other(let mime):
             var content = Content(value, type: mime, src: src, lang: lang(frame))
             if options.sanitize, mime.contains("html") || mime.hasSuffix("xml") {
-                content.value = HTMLSanitizer.sanitize(value, baseURL: base(frame))
+                content.value = HTMLSanitizer.sanitize(content.value, baseURL: base(frame))
             }
             return content
         default:
             guard let text = makeText(frame, value) else { return nil }
-            var content = Content(text)
-            content.src = src
-            if src != nil, let type = fieldAttributeB?.trimmingWhitespace(), !type.isEmpty,
-               !["text", "html", "xhtml"].contains(type) {
-                content.type = type
+            var type = text.type.rawValue
+            if src != nil, let declared = fieldAttributeB?.trimmingWhitespace(), !declared.isEmpty,
+               !["text", "html", "xhtml"].contains(declared) {
+                type = declared
             }
-            return content
+            return Content(text.value, type: type, src: src, lang: text.lang)
         }
     }
 
@@ -860,7 +862,7 @@ extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
 
     /// The string without leading and trailing white space (Unicode white space and newlines).
-    func trimmingWhitespace() -> String {
+    consuming func trimmingWhitespace() -> String {
         // Fast path: most values start and end with a visible ASCII character. Read through
         // contiguous storage: the UTF-8 view's `last` costs a hundred instructions or more, and
         // `withUTF8` needs a mutable copy (a retain and a release).

@@ -150,8 +150,8 @@ struct MetadataBuilder {
 
 /// Sets `slot` to `value` unless it already holds one: the first occurrence of an element wins.
 /// A plain `inout` rather than a key path, which would cost a generic projection per field.
-@inline(__always) func setOnce<T>(_ slot: inout T?, _ value: T?) {
-    if slot == nil, let value { slot = value }
+@inline(__always) func setOnce<T>(_ slot: inout T?, _ value: consuming T?) {
+    if slot == nil { slot = value }
 }
 
 extension Array {

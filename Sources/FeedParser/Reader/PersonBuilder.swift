@@ -10,11 +10,12 @@ struct PersonBuilder {
     var text: String?
     var hasChildElements = false
 
-    func make() -> Person {
-        if !hasChildElements, let text {
+    /// The person, leaving the builder's fields empty: they move into the person uncopied.
+    mutating func take() -> Person {
+        if !hasChildElements, let text = text.take() {
             return Self.parse(text)
         }
-        return Person(name: name, email: email, uri: uri)
+        return Person(name: name.take(), email: email.take(), uri: uri.take())
     }
 
     /// Reads the one-line forms of a person: `email (Name)`, `Name <email>`, `Name (email)`,

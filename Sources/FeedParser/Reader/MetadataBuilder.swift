@@ -51,10 +51,18 @@ struct MetadataBuilder {
     mutating func addPerson(_ person: consuming Person, contributor: Bool) {
         guard !person.isEmpty else { return }
         if contributor {
-            if !contributors.contains(person) { contributors.append(person) }
-        } else if !authors.contains(person) {
+            if !Self.lists(person, in: contributors) { contributors.append(person) }
+        } else if !Self.lists(person, in: authors) {
             authors.append(person)
         }
+    }
+
+    /// Compared in place: `contains` would copy out every person it looks at.
+    private static func lists(_ person: borrowing Person, in people: [Person]) -> Bool {
+        for i in people.indices where people[i].name == person.name {
+            if people[i].email == person.email, people[i].uri == person.uri { return true }
+        }
+        return false
     }
 
     mutating func addCategory(_ category: consuming Category) {

@@ -80,7 +80,7 @@ enum FixtureLoader {
         "rss/rss090.xml", "rss/rss091.xml", "rss/rss092.xml", "rss/rss093.xml", "rss/rss094.xml",
         "rss/rss20.xml", "rss/rss-without-version.xml", "rss/rss20-version-2.0.1.xml", "rss/guid-links.xml",
         "rss/persons.xml", "rss/dates.xml", "rss/channel-dc-date.xml", "rss/date-shapes.xml",
-        "rss/declared-internal-entity.xml",
+        "rss/declared-internal-entity.xml", "rss/items-apart.xml",
         "rdf/rss10.xml", "rdf/rss10-prefixed.xml",
         "atom10/feed.xml", "atom10/authors-later.xml", "atom10/source.xml", "atom10/content-types.xml",
         "atom10/link-attributes.xml",

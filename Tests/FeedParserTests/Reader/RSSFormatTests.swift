@@ -7,6 +7,15 @@ import Testing
 /// each element lands where the contract says.
 @Suite("RSS 0.9x and 2.0")
 struct RSSFormatTests {
+    @Test func nothingOfOneItemCarriesOverToTheNext() throws {
+        let feed = try FixtureLoader.feed("rss/items-apart.xml")
+        #expect(feed.entries.count == 3)
+        #expect(try feed.entry(0).title?.value == "Spring tide")
+        #expect(try feed.entry(0).source?.title?.value == "All tides")
+        #expect(try feed.entry(1) == Entry(id: "tide-2"))
+        #expect(try feed.entry(2) == Entry(summary: Text("Neap tide", type: .html)))
+    }
+
     @Test func rss090IsRecognisedByItsNetscapeNamespace() throws {
         let feed = try FixtureLoader.feed("rss/rss090.xml")
         #expect(feed.format == .rss090)

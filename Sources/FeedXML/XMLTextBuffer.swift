@@ -110,12 +110,16 @@ public final class XMLTextBuffer {
 
     /// The collected text without leading and trailing XML white space.
     public func trimmedString() -> String {
+        withTrimmedBytes { inputIsValidUTF8 ? UTF8Text.string(validUTF8: $0) : UTF8Text.string($0) }
+    }
+
+    /// Runs `body` on the collected bytes without leading and trailing XML white space.
+    public func withTrimmedBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var start = 0
         var end = used
         while start < end, Self.isSpace(storage[start]) { start += 1 }
         while end > start, Self.isSpace(storage[end - 1]) { end -= 1 }
-        let text = UnsafeBufferPointer(start: storage + start, count: end - start)
-        return inputIsValidUTF8 ? UTF8Text.string(validUTF8: text) : UTF8Text.string(text)
+        return try body(UnsafeBufferPointer(start: storage + start, count: end - start))
     }
 
     @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {

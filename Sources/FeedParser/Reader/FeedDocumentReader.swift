@@ -203,8 +203,11 @@ final class FeedDocumentReader: XMLEventHandler {
         case .field:
             capturing = false
             capture.stop()
-            // A readable date is taken from the bytes: no string is built for it.
-            if !frame.tag.isDate || !endDateField(frame) {
+            // A readable date, and a person's address, are taken from the bytes: no string is
+            // built for the text itself.
+            if frame.tag.isDate, endDateField(frame) {
+            } else if frame.tag == .uri || frame.tag == .url, endPersonAddress(frame) {
+            } else {
                 endField(frame, value: capture.trimmedString)
             }
             // Most fields have neither: checked, not assigned, which would release a nil each time.
@@ -718,6 +721,21 @@ final class FeedDocumentReader: XMLEventHandler {
             source.links = [Link(href: resolveURL(url, against: base(frame)), rel: "self")]
         }
         return source.isEmpty ? nil : source
+    }
+
+    /// A person's `uri` resolved straight from the captured bytes: a relative address would
+    /// otherwise become a string of its own first. False when the field is no person's address,
+    /// or its text needs the general path (a double-encoding repair; white space at an end
+    /// that is not ASCII, which `trimmingWhitespace` removes and the resolver would not).
+    private func endPersonAddress(_ frame: Frame) -> Bool {
+        guard enclosingContext() == .person, !capture.buffer.sawLatinReference else { return false }
+        // The first address wins: a later one changes nothing.
+        if person.uri != nil { return true }
+        return capture.buffer.withTrimmedBytes { bytes in
+            guard let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 else { return false }
+            person.uri = URLResolver.resolve(utf8: bytes, against: base(frame), reusing: &parsedBase)
+            return true
+        }
     }
 
     private func endPersonField(_ frame: Frame, value raw: consuming String) {

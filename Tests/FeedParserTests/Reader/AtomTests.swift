@@ -58,6 +58,16 @@ struct AtomTests {
                                        "application/atom+xml", nil])
     }
 
+    @Test func atomPersonAddressesResolveInEveryShape() throws {
+        let authors = try FixtureLoader.feed("atom10/person-addresses.xml").entry(0).authors
+        #expect(authors == [
+            Person(name: "Ada", uri: "https://crew.example.org/team/ada/"),
+            Person(name: "Bo", uri: "https://crew.example.org/people/bo?tab=log&day=1"),
+            Person(name: "Cy", uri: "https://crew.example.org/team/cy/"),
+            Person(name: "Di", uri: "https://elsewhere.example.net/di"),
+        ])
+    }
+
     @Test func atomLinkWithoutRelIsAlternate() throws {
         let feed = try FixtureLoader.feed("atom10/feed.xml")
         #expect(feed.links.first?.rel == "alternate")

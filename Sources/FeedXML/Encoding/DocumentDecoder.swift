@@ -1,3 +1,5 @@
+import Glibc
+
 /// A document turned into UTF-8 for libxml2.
 public struct DecodedDocument: Sendable {
     /// The document as UTF-8 without its byte order mark (the input array itself when it was
@@ -32,7 +34,44 @@ public enum DocumentDecoder {
     /// the body piece by piece as it parses (cache-warm, in one pass) and fall back to `decode`
     /// only if a piece turns out not to be UTF-8.
     public static func choosesUTF8Upfront(_ bytes: [UInt8], contentType: String?) -> Bool {
-        EncodingChooser.firstChoiceName(bytes, contentType: contentType) == "utf-8"
+        if contentType == nil, declaresUTF8(bytes) { return true }
+        return EncodingChooser.firstChoiceName(bytes, contentType: contentType) == "utf-8"
+    }
+
+    /// True for a document that starts, with no byte order mark, with an XML declaration whose
+    /// `encoding` is UTF-8: the rules' answer for most feeds, read without the general
+    /// machinery. Anything less plain is left to the rules.
+    static func declaresUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            let head = UnsafeBufferPointer(rebasing: all.prefix(256))
+            guard head.starts(with: "<?xml ".utf8) else { return false }
+            // The declaration ends at the first `?>`.
+            var end = 6
+            while end + 1 < head.count, !(head[end] == UInt8(ascii: "?") && head[end + 1] == UInt8(ascii: ">")) { end += 1 }
+            guard end + 1 < head.count else { return false }
+            let declaration = UnsafeBufferPointer(rebasing: head[..<end])
+            let name: StaticString = " encoding"
+            let length = name.utf8CodeUnitCount
+            var i = 0
+            while i + length <= declaration.count,
+                  memcmp(name.utf8Start, declaration.baseAddress.map { $0 + i } ?? name.utf8Start, length) != 0 { i += 1 }
+            guard i + length <= declaration.count else { return false }
+            i += length
+            while i < declaration.count, declaration[i] == 0x20 { i += 1 }
+            guard i < declaration.count, declaration[i] == UInt8(ascii: "=") else { return false }
+            i += 1
+            while i < declaration.count, declaration[i] == 0x20 { i += 1 }
+            guard i < declaration.count, declaration[i] == UInt8(ascii: "\"") || declaration[i] == UInt8(ascii: "'") else {
+                return false
+            }
+            let quote = declaration[i]
+            let start = i + 1
+            var stop = start
+            while stop < declaration.count, declaration[stop] != quote { stop += 1 }
+            guard stop < declaration.count else { return false }
+            let value = declaration[start..<stop].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            return value.elementsEqual("utf-8".utf8) || value.elementsEqual("utf8".utf8)
+        }
     }
 
     public static func decode(_ bytes: [UInt8], contentType: String?) -> DecodedDocument {

@@ -264,3 +264,40 @@ import Testing
         EncodingFixture.encoded(text, encoding.uppercased())
     }
 }
+
+/// The short way to UTF-8 (`declaresUTF8`) answers only for plain UTF-8 declarations, and never
+/// against the general rules.
+@Suite struct UTF8DeclarationTests {
+    static let declarations: [(String, Bool)] = [
+        (#"<?xml version="1.0" encoding="utf-8"?><rss/>"#, true),
+        (#"<?xml version='1.0' encoding='UTF-8'?><rss/>"#, true),
+        (#"<?xml version="1.0" encoding = "Utf8" standalone="yes"?><rss/>"#, true),
+        (#"<?xml version="1.0" encoding="iso-8859-1"?><rss/>"#, false),
+        (#"<?xml version="1.0" encoding="utf-16"?><rss/>"#, false),
+        (#"<?xml version="1.0" encoding="utf-8x"?><rss/>"#, false),
+        (#"<?xml version="1.0" encoding="utf-8><rss/>"#, false),
+        (#"<?xml version="1.0"?><rss/>"#, false),
+        (#" <?xml version="1.0" encoding="utf-8"?><rss/>"#, false),
+        (#"<?xml version="1.0" encoding="utf-8""#, false),
+        (#"<rss version="2.0"/>"#, false),
+    ]
+
+    @Test(arguments: declarations)
+    func onlyAPlainUTF8DeclarationIsReadTheShortWay(document: String, expected: Bool) {
+        #expect(DocumentDecoder.declaresUTF8(Array(document.utf8)) == expected)
+    }
+
+    @Test(arguments: declarations)
+    func theShortWayAgreesWithTheRules(document: String, expected: Bool) {
+        let bytes = Array(document.utf8)
+        let byRules = EncodingChooser.firstChoiceName(bytes, contentType: nil) == "utf-8"
+        if DocumentDecoder.declaresUTF8(bytes) { #expect(byRules) }
+        #expect(DocumentDecoder.choosesUTF8Upfront(bytes, contentType: nil) == byRules)
+    }
+
+    @Test func aByteOrderMarkIsLeftToTheRules() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"<?xml version="1.0" encoding="utf-8"?><rss/>"#.utf8)
+        #expect(!DocumentDecoder.declaresUTF8(bytes))
+        #expect(DocumentDecoder.choosesUTF8Upfront(bytes, contentType: nil))
+    }
+}

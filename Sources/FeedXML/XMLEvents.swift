@@ -322,7 +322,8 @@ public struct XMLAttributes: Sequence {
             guard let prefix = entry[1], prefix[0] == UInt8(ascii: "x"), prefix[1] == UInt8(ascii: "m"),
                   prefix[2] == UInt8(ascii: "l"), prefix[3] == 0, let local = entry[0] else { continue }
             if XMLNameTable.equals(local, "base") {
-                base = Self.value(entry)
+                // Through the recent values: entries often repeat the same base.
+                base = value(at: entry)
             } else if XMLNameTable.equals(local, "lang") {
                 language = Self.value(entry)
             }

@@ -33,30 +33,37 @@ public enum URLResolver {
         var parts = URIReferenceParts([])
         /// For a base with a scheme, an authority and no segment of its path starting with `.`:
         /// how many of `bytes` a reference starting with `/` follows (scheme and authority), and
-        /// the bytes a relative-path reference follows (up to the path's last slash). nil otherwise.
+        /// how many a relative-path reference follows (up to the path's last slash, plus a slash
+        /// of its own when the base has no path). nil otherwise.
         var originLength: Int?
-        var directory: [UInt8]?
+        var directoryLength: Int?
+        var directoryNeedsSlash = false
 
         public init() {}
 
         /// Makes `base` the base this cache holds, split into its parts, unless it already is.
+        /// The bytes go into the storage the previous base used: a reader moving between a few
+        /// bases allocates nothing for them after the first.
         mutating func prepare(for base: String) {
             guard text != base else { return }
             text = base
-            // Through a `String`, whose UTF-8 view copies with one `memcpy`; a substring's
-            // view would be copied a byte at a time.
-            bytes = Array(String(URLResolver.trimmingASCIIWhitespace(base)).utf8)
+            // Through a `String`, whose UTF-8 is contiguous: a substring's view would be copied
+            // a byte at a time. Trimming nothing, as is usual, shares the base's storage.
+            var trimmed = String(URLResolver.trimmingASCIIWhitespace(base))
+            bytes.removeAll(keepingCapacity: true)
+            trimmed.withUTF8 { bytes.append(contentsOf: $0) }
             parts = URIReferenceParts(bytes)
             originLength = nil
-            directory = nil
+            directoryLength = nil
+            directoryNeedsSlash = false
             if parts.scheme != nil, let authority = parts.authority,
                !bytes[parts.path].withUnsafeBufferPointer(URLResolver.hasSegmentStartingWithPeriod) {
                 originLength = authority.upperBound
-                let path = bytes[parts.path]
-                if let lastSlash = path.lastIndex(of: ASCIIByte.slash) {
-                    directory = Array(bytes[..<(lastSlash + 1)])
+                if let lastSlash = bytes[parts.path].lastIndex(of: ASCIIByte.slash) {
+                    directoryLength = lastSlash + 1
                 } else {
-                    directory = Array(bytes[..<authority.upperBound]) + [ASCIIByte.slash]
+                    directoryLength = authority.upperBound
+                    directoryNeedsSlash = true
                 }
             }
         }
@@ -194,12 +201,18 @@ public enum URLResolver {
     /// followed by the reference as written, which is what §5.2 gives for it. nil when the base
     /// is not such a base. With `validated`, the reference is known to be valid UTF-8.
     private static func joinedPlainPath(_ ref: UnsafeBufferPointer<UInt8>, _ base: ParsedBase, validated: Bool) -> String? {
-        guard let directory = base.directory, let originLength = base.originLength else { return nil }
-        let prefix = ref.first == ASCIIByte.slash ? base.bytes[..<originLength] : directory[...]
-        return prefix.withUnsafeBufferPointer { head in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + ref.count) { out in
-                let afterHead = out.initialize(fromContentsOf: head)
-                let end = out[afterHead...].initialize(fromContentsOf: ref)
+        guard let directoryLength = base.directoryLength, let originLength = base.originLength else { return nil }
+        let fromRoot = ref.first == ASCIIByte.slash
+        let slash = !fromRoot && base.directoryNeedsSlash
+        return base.bytes.withUnsafeBufferPointer { all in
+            let head = UnsafeBufferPointer(rebasing: all[..<(fromRoot ? originLength : directoryLength)])
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + 1 + ref.count) { out in
+                var end = out.initialize(fromContentsOf: head)
+                if slash {
+                    out[end] = ASCIIByte.slash
+                    end += 1
+                }
+                end = out[end...].initialize(fromContentsOf: ref)
                 let joined = UnsafeBufferPointer(rebasing: out[..<end])
                 // The base is valid UTF-8 and ends at a character boundary, so the joined bytes
                 // are valid when the reference is: then built without checking them again.

@@ -218,3 +218,24 @@ import Testing
         #expect(resolved == "https://site.test/blog/2024/i\u{FFFD}mg")
     }
 }
+
+/// One cache serving base after base, as a reader moving between an entry's `xml:base` and the
+/// feed's does, gives what a fresh cache gives for each.
+@Suite struct URLResolverCacheReuseTests {
+    @Test func aCacheMovedBetweenBasesResolvesAsAFreshOne() {
+        let bases = ["https://long.example.org/deep/path/to/posts/", "https://s.test", "http://s.test/a/b",
+                     "https://long.example.org/deep/path/to/posts/", "urn:isbn:0451450523", "/relative/base/"]
+        let references = ["item.html", "/root.html", "../up.html", "?q=1", "#frag", "https://abs.test/x"]
+        var cache = URLResolver.ParsedBase()
+        for base in bases {
+            for reference in references {
+                let fresh = URLResolver.resolve(reference, against: base)
+                #expect(URLResolver.resolve(reference, against: base, reusing: &cache) == fresh)
+                let viaBytes = Array(reference.utf8).withUnsafeBufferPointer {
+                    URLResolver.resolve(utf8: $0, against: base, reusing: &cache)
+                }
+                #expect(viaBytes == fresh)
+            }
+        }
+    }
+}

@@ -256,17 +256,15 @@ public struct XMLAttributes: Sequence {
     }
 
     /// The value of the attribute with this local name in this namespace, both read from static
-    /// memory: the local name is compared by dictionary pointer, the namespace byte by byte.
+    /// memory and compared byte by byte.
     public func value(of localName: StaticString, namespace: StaticString) -> String? {
         guard let raw, count > 0 else { return nil }
-        let wanted = withNames { $0.dictionaryEntry(localName) }
         return namespace.withUTF8Buffer { uri -> String? in
             localName.withUTF8Buffer { local -> String? in
                 for i in 0..<count {
                     let base = raw + i * 5
                     guard let name = base[0], let attributeURI = base[2] else { continue }
-                    let sameName = wanted.map { $0 == name } ?? XMLNameTable.equals(name, local)
-                    if sameName, XMLNameTable.equals(attributeURI, uri) { return Self.value(base) }
+                    if XMLNameTable.equals(name, local), XMLNameTable.equals(attributeURI, uri) { return Self.value(base) }
                 }
                 return nil
             }
@@ -443,32 +441,6 @@ final class XMLNameTable {
     @exclusivity(unchecked) private var table: [Key: Record] = [:]
     @exclusivity(unchecked) private var idsByName: [String: Int] = [:]
     @exclusivity(unchecked) private(set) var nextID = 0
-    /// The dictionary of the libxml2 context whose names this table maps.
-    var dictionary: xmlDictPtr?
-    /// Names the reader asks for by `StaticString`, by the address of their text, with the
-    /// dictionary's pointer for them: see `dictionaryEntry`.
-    private struct StaticNameSlot {
-        var text: UnsafeRawPointer?
-        var entry: UnsafePointer<xmlChar>?
-    }
-    @exclusivity(unchecked) private var staticNames = [StaticNameSlot](repeating: StaticNameSlot(), count: 512)
-
-    /// The dictionary's pointer for `name`: libxml2 hands out names from the dictionary, so an
-    /// attribute is that name exactly when its name is that pointer. nil without a dictionary.
-    @inline(__always)
-    func dictionaryEntry(_ name: StaticString) -> UnsafePointer<xmlChar>? {
-        guard name.hasPointerRepresentation else { return nil }
-        let text = UnsafeRawPointer(name.utf8Start)
-        // Literals sit side by side in read-only data: multiplied, their addresses spread over
-        // 512 slots, roomy enough for the few dozen names a reader asks for to rarely collide.
-        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: text)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
-        if staticNames[slot].text == text { return staticNames[slot].entry }
-        guard let dictionary else { return nil }
-        let entry = xmlDictLookup(dictionary, name.utf8Start, Int32(name.utf8CodeUnitCount))
-        staticNames[slot] = StaticNameSlot(text: text, entry: entry)
-        return entry
-    }
-
     /// Long attribute values read lately, by attribute name and bytes: feeds repeat the same
     /// scheme or type on every entry, and a shared string costs a retain where a new one costs
     /// an allocation and a copy. Direct-mapped; a slot keeps its value until another replaces it.

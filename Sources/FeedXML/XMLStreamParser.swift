@@ -75,7 +75,6 @@ public final class XMLStreamParser {
             initialOptions = context.pointee.options
         }
         poolable = inputIsUTF8
-        names.dictionary = ctxt.pointee.dict
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue
         if inputIsUTF8 { options |= XML_PARSE_IGNORE_ENC.rawValue }
         xmlCtxtUseOptions(ctxt, Int32(bitPattern: options))

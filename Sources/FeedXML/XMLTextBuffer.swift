@@ -153,10 +153,20 @@ public final class XMLTextBuffer {
         }
         let run = UnsafeBufferPointer(start: base, count: length)
         if dropsWhitespaceRuns, XMLCharacters.isWhitespace(run) { return }
-        if escapesMarkup, length == 1 || fromCDATA {
-            // In element content libxml2 never hands over `&` or `<` inside a longer run: each
-            // comes from a reference and arrives alone. Only single characters and CDATA need
-            // looking at (`>` may stay as it is in text).
+        // Escaping markup from here on when the run is a single character. In element content
+        // libxml2 never hands over `&` or `<` inside a longer run: each comes from a reference
+        // and arrives alone. Only single characters and CDATA need looking at (`>` may stay as
+        // it is in text).
+        if length == 1 {
+            let byte = base.pointee
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+                appendMarkup(Self.escape(byte))
+            } else {
+                append(byte)
+            }
+            return
+        }
+        if escapesMarkup, fromCDATA {
             appendEscaped(run)
         } else {
             append(run)
@@ -227,7 +237,7 @@ public final class XMLTextBuffer {
         escapesMarkup = true
     }
 
-    private static func escape(_ b: UInt8) -> String {
+    private static func escape(_ b: UInt8) -> StaticString {
         switch b {
         case UInt8(ascii: "&"): return "&amp;"
         case UInt8(ascii: "<"): return "&lt;"

@@ -264,7 +264,9 @@ public struct XMLAttributes: Sequence {
                 for i in 0..<count {
                     let base = raw + i * 5
                     guard let name = base[0], let attributeURI = base[2] else { continue }
-                    if XMLNameTable.equals(name, local), XMLNameTable.equals(attributeURI, uri) { return Self.value(base) }
+                    if XMLNameTable.equals(name, local), XMLNameTable.equals(attributeURI, uri) {
+                        return Self.value(base)
+                    }
                 }
                 return nil
             }

@@ -569,7 +569,8 @@ final class FeedDocumentReader: XMLEventHandler {
         withMeta(parentContext) { m in endField(frame, value: value, context: parentContext, meta: &m) }
     }
 
-    private func endField(_ frame: Frame, value: consuming String, context parentContext: Context, meta m: inout MetadataBuilder) {
+    private func endField(_ frame: Frame, value: consuming String, context parentContext: Context,
+                          meta m: inout MetadataBuilder) {
         switch frame.tag {
         case .title:
             setOnce(&m.title, makeText(frame, value))

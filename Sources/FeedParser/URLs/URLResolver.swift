@@ -200,7 +200,8 @@ public enum URLResolver {
     /// has no dot segment is the base's directory (or origin, for a path starting with `/`)
     /// followed by the reference as written, which is what §5.2 gives for it. nil when the base
     /// is not such a base. With `validated`, the reference is known to be valid UTF-8.
-    private static func joinedPlainPath(_ ref: UnsafeBufferPointer<UInt8>, _ base: ParsedBase, validated: Bool) -> String? {
+    private static func joinedPlainPath(_ ref: UnsafeBufferPointer<UInt8>, _ base: ParsedBase,
+                                        validated: Bool) -> String? {
         guard let directoryLength = base.directoryLength, let originLength = base.originLength else { return nil }
         let fromRoot = ref.first == ASCIIByte.slash
         let slash = !fromRoot && base.directoryNeedsSlash

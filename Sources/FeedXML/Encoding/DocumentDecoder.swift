@@ -44,32 +44,31 @@ public enum DocumentDecoder {
     static func declaresUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { all in
             let head = UnsafeBufferPointer(rebasing: all.prefix(256))
-            guard head.starts(with: "<?xml ".utf8) else { return false }
+            guard head.starts(with: "<?xml ".utf8), let start = head.baseAddress else { return false }
             // The declaration ends at the first `?>`.
             var end = 6
-            while end + 1 < head.count, !(head[end] == UInt8(ascii: "?") && head[end + 1] == UInt8(ascii: ">")) { end += 1 }
-            guard end + 1 < head.count else { return false }
-            let declaration = UnsafeBufferPointer(rebasing: head[..<end])
-            let name: StaticString = " encoding"
-            let length = name.utf8CodeUnitCount
-            var i = 0
-            while i + length <= declaration.count,
-                  memcmp(name.utf8Start, declaration.baseAddress.map { $0 + i } ?? name.utf8Start, length) != 0 { i += 1 }
-            guard i + length <= declaration.count else { return false }
-            i += length
-            while i < declaration.count, declaration[i] == 0x20 { i += 1 }
-            guard i < declaration.count, declaration[i] == UInt8(ascii: "=") else { return false }
-            i += 1
-            while i < declaration.count, declaration[i] == 0x20 { i += 1 }
-            guard i < declaration.count, declaration[i] == UInt8(ascii: "\"") || declaration[i] == UInt8(ascii: "'") else {
-                return false
+            while end + 1 < head.count, head[end] != UInt8(ascii: "?") || head[end + 1] != UInt8(ascii: ">") {
+                end += 1
             }
-            let quote = declaration[i]
-            let start = i + 1
-            var stop = start
-            while stop < declaration.count, declaration[stop] != quote { stop += 1 }
-            guard stop < declaration.count else { return false }
-            let value = declaration[start..<stop].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            guard end + 1 < head.count else { return false }
+            let name: StaticString = " encoding"
+            var i = 0
+            while i + name.utf8CodeUnitCount <= end, memcmp(start + i, name.utf8Start, name.utf8CodeUnitCount) != 0 {
+                i += 1
+            }
+            guard i + name.utf8CodeUnitCount <= end else { return false }
+            i += name.utf8CodeUnitCount
+            while i < end, head[i] == 0x20 { i += 1 }
+            guard i < end, head[i] == UInt8(ascii: "=") else { return false }
+            i += 1
+            while i < end, head[i] == 0x20 { i += 1 }
+            guard i < end, head[i] == UInt8(ascii: "\"") || head[i] == UInt8(ascii: "'") else { return false }
+            let quote = head[i]
+            let valueStart = i + 1
+            var valueEnd = valueStart
+            while valueEnd < end, head[valueEnd] != quote { valueEnd += 1 }
+            guard valueEnd < end else { return false }
+            let value = head[valueStart..<valueEnd].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
             return value.elementsEqual("utf-8".utf8) || value.elementsEqual("utf8".utf8)
         }
     }

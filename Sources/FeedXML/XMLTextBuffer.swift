@@ -138,8 +138,8 @@ public final class XMLTextBuffer {
     /// Text from the document.
     @inline(__always)
     func appendCharacters(_ base: UnsafePointer<UInt8>, _ length: Int, fromReference: Bool, fromCDATA: Bool = false) {
-        if length == 1, !escapesMarkup {
-            append(base.pointee)
+        if length == 1 {
+            appendCharacter(base.pointee)
             return
         }
         if fromReference {
@@ -153,23 +153,26 @@ public final class XMLTextBuffer {
         }
         let run = UnsafeBufferPointer(start: base, count: length)
         if dropsWhitespaceRuns, XMLCharacters.isWhitespace(run) { return }
-        // Escaping markup from here on when the run is a single character. In element content
-        // libxml2 never hands over `&` or `<` inside a longer run: each comes from a reference
-        // and arrives alone. Only single characters and CDATA need looking at (`>` may stay as
-        // it is in text).
-        if length == 1 {
-            let byte = base.pointee
-            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-                appendMarkup(Self.escape(byte))
-            } else {
-                append(byte)
-            }
-            return
-        }
         if escapesMarkup, fromCDATA {
+            // In element content libxml2 never hands over `&` or `<` inside a longer run: each
+            // comes from a reference and arrives alone (see `appendCharacter`). Only CDATA needs
+            // looking at (`>` may stay as it is in text).
             appendEscaped(run)
         } else {
             append(run)
+        }
+    }
+
+    /// One character of text, as a reference delivers it (`&lt;` arrives as `<` alone):
+    /// escaped when collecting markup, and dropped when it is white space that runs are dropped
+    /// for.
+    @inline(__always)
+    private func appendCharacter(_ byte: UInt8) {
+        guard escapesMarkup else { return append(byte) }
+        if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+            appendMarkup(Self.escape(byte))
+        } else if !(dropsWhitespaceRuns && Self.isSpace(byte)) {
+            append(byte)
         }
     }
 

@@ -71,6 +71,9 @@ final class FeedDocumentReader: XMLEventHandler {
     private func resolveURL(_ reference: String, against base: String?) -> String {
         URLResolver.resolve(reference, against: base, reusing: &parsedBase)
     }
+    private func resolveURL(utf8 reference: UnsafeBufferPointer<UInt8>, against base: String?) -> String {
+        URLResolver.resolve(utf8: reference, against: base, reusing: &parsedBase)
+    }
     @inline(__always) private func lang(_ frame: Frame) -> String? { langValues[Int(frame.langIndex)] }
 
     @exclusivity(unchecked) var feedMeta = MetadataBuilder()
@@ -734,7 +737,7 @@ final class FeedDocumentReader: XMLEventHandler {
         if person.uri != nil { return true }
         return capture.buffer.withTrimmedBytes { bytes in
             guard let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 else { return false }
-            person.uri = URLResolver.resolve(utf8: bytes, against: base(frame), reusing: &parsedBase)
+            person.uri = resolveURL(utf8: bytes, against: base(frame))
             return true
         }
     }
@@ -765,9 +768,7 @@ final class FeedDocumentReader: XMLEventHandler {
     /// resolved straight from the attribute's bytes, and the usual `rel` and `type` values are
     /// shared strings: a feed has a link or two in every entry.
     private func makeLink(_ attributes: XMLAttributes, base: String?) -> Link? {
-        let href = attributes.withValue(of: "href") { bytes in
-            bytes.map { URLResolver.resolve(utf8: $0, against: base, reusing: &parsedBase) }
-        }
+        let href = attributes.withValue(of: "href") { bytes in bytes.map { resolveURL(utf8: $0, against: base) } }
         guard let href else { return nil }
         let rel = attributes.value(of: "rel", preferring: Self.commonRelations)?.trimmingWhitespace()
         let length = attributes.value(of: "length").flatMap { Int($0.trimmingWhitespace()) }

@@ -417,7 +417,15 @@ enum XMLCallbacks {
         Unmanaged<XMLParserState>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
     }
 
-    static let startElement: startElementNsSAX2Func = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
+    static let startElement: startElementNsSAX2Func = xmlStreamStartElement
+    static let endElement: endElementNsSAX2Func = xmlStreamEndElement
+    static let characters: charactersSAXFunc = xmlStreamCharacters
+    static let cdataBlock: cdataBlockSAXFunc = xmlStreamCDATA
+
+    @inline(__always)
+    static func startElement(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?,
+                             _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                             _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         withState(ctx) { s in
         guard !s.stopped else { return }
         s.keepEntitiesFlowing()
@@ -433,7 +441,8 @@ enum XMLCallbacks {
         }
     }
 
-    static let endElement: endElementNsSAX2Func = { ctx, _, _, _ in
+    @inline(__always)
+    static func endElement(_ ctx: UnsafeMutableRawPointer?) {
         withState(ctx) { s in
             guard !s.stopped else { return }
             s.keepEntitiesFlowing()
@@ -444,14 +453,6 @@ enum XMLCallbacks {
             guard let element = s.openElements.popLast() else { return }
             if !element.closedForHandler { element.withName { s.handler.endElement($0) } }
         }
-    }
-
-    static let characters: charactersSAXFunc = { ctx, chars, length in
-        text(ctx, chars, length, cdata: false)
-    }
-
-    static let cdataBlock: cdataBlockSAXFunc = { ctx, chars, length in
-        text(ctx, chars, length, cdata: true)
     }
 
     @inline(__always)
@@ -540,4 +541,27 @@ enum XMLCallbacks {
             s.stop(.entityAmplification, "entity references expand without bound (\(message))")
         }
     }
+}
+
+// The hottest entry points are named functions rather than closures: the C function libxml2
+// calls then holds the whole body, where a closure's sat behind one more call, once per event.
+private func xmlStreamStartElement(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?,
+                                   _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                                   _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                   _ attributeCount: Int32, _ defaultedCount: Int32,
+                                   _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    XMLCallbacks.startElement(ctx, localname, prefix, uri, attributeCount, attributes)
+}
+
+private func xmlStreamEndElement(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?,
+                                 _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+    XMLCallbacks.endElement(ctx)
+}
+
+private func xmlStreamCharacters(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32) {
+    XMLCallbacks.text(ctx, chars, length, cdata: false)
+}
+
+private func xmlStreamCDATA(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32) {
+    XMLCallbacks.text(ctx, chars, length, cdata: true)
 }

@@ -1,4 +1,5 @@
 import FeedXML
+import Glibc
 
 /// How the characters of a captured element are to be read once it ends.
 enum TextMode: Equatable, Sendable {
@@ -219,27 +220,24 @@ enum Windows1252 {
     /// (U+00C2–U+00F4, written C3 82–C3 B4) directly followed by a continuation byte's character
     /// (U+0080–U+00BF, written C2 80–C2 BF, or one of windows-1252's substitutes such as `€`).
     static func mayBeDoubleEncoded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        do {
-            guard let base = bytes.baseAddress else { return false }
-            var previousWasLead = false
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                // ASCII runs, which are most of any text, are skipped a word at a time.
-                let next = UTF8Validation.skipASCII(base, from: i, count: n)
-                if next > i {
-                    previousWasLead = false
-                    i = next
-                    if i == n { break }
-                }
-                let b = bytes[i]
-                i += 1
-                if b < 0xC0 { continue }   // a continuation byte of the character just read
-                if previousWasLead, b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }
-                previousWasLead = b == 0xC3 && i < n && bytes[i] >= 0x82 && bytes[i] <= 0xB4
-            }
-            return false
+        guard let base = bytes.baseAddress else { return false }
+        let end = base + bytes.count
+        var p = base
+        // Every telltale starts with a C3 byte: libc's `memchr` finds each far faster than a
+        // look at every byte would (this runs over whole articles).
+        while p < end, let found = memchr(p, 0xC3, end - p) {
+            var q = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+            guard q < end else { return false }
+            p = q
+            guard q.pointee >= 0x82, q.pointee <= 0xB4 else { continue }
+            q += 1
+            while q < end, q.pointee & 0xC0 == 0x80 { q += 1 }
+            guard q < end else { return false }
+            let b = q.pointee
+            if b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }
+            p = q
         }
+        return false
     }
 
 }

@@ -349,7 +349,8 @@ public struct XMLAttributes: Sequence {
                 buffer.append(UInt8(ascii: " "))
             }
             buffer.append(UnsafeBufferPointer(start: local, count: XMLNameTable.length(local)))
-            buffer.appendMarkup("=\"")
+            buffer.append(UInt8(ascii: "="))
+            buffer.append(UInt8(ascii: "\""))
             if let start = base[3], let end = base[4] {
                 let value = UnsafeBufferPointer(start: start, count: end - start)
                 if EntityDecoder.containsAmpersand(value) {
@@ -566,9 +567,7 @@ final class XMLNameTable {
     }
 
     static func length(_ c: UnsafePointer<xmlChar>) -> Int {
-        var n = 0
-        while c[n] != 0 { n += 1 }
-        return n
+        strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))
     }
 
     @inline(__always)

@@ -450,7 +450,9 @@ enum XMLCallbacks {
                 s.mismatchedEndTag = nil
                 s.closeForMismatchedEndTag(written)
             }
-            guard let element = s.openElements.popLast() else { return }
+            // `removeLast` rather than `popLast`, whose optional is built and taken apart again.
+            guard !s.openElements.isEmpty else { return }
+            let element = s.openElements.removeLast()
             if !element.closedForHandler { element.withName { s.handler.endElement($0) } }
         }
     }

@@ -170,7 +170,7 @@ public final class XMLTextBuffer {
     private func appendCharacter(_ byte: UInt8) {
         guard escapesMarkup else { return append(byte) }
         if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-            appendMarkup(Self.escape(byte))
+            appendEscape(byte)
         } else if !(dropsWhitespaceRuns && Self.isSpace(byte)) {
             append(byte)
         }
@@ -187,7 +187,8 @@ public final class XMLTextBuffer {
     }
 
     /// Appends `run` with `&`, `<`, `>` (and `"` with `quotes`) escaped, copying the stretches
-    /// between them in one go. Eight bytes at a time are skipped while none of them needs escaping.
+    /// between them in one go. Eight bytes at a time are skipped while none of them needs
+    /// escaping, and the last few bytes are checked as the word that ends the run.
     func appendEscaped(_ run: UnsafeBufferPointer<UInt8>, quotes: Bool = false) {
         guard let base = run.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
@@ -195,9 +196,14 @@ public final class XMLTextBuffer {
         var i = 0
         let n = run.count
         while i < n {
-            if i + 8 <= n, !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), quotes: quotes) {
-                i += 8
-                continue
+            if i + 8 <= n {
+                if !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+            } else if n >= 8, !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) {
+                // The tail, read as the last eight bytes: those before it were already looked at.
+                break
             }
             let end = min(i + 8, n)
             while i < end {
@@ -205,7 +211,7 @@ public final class XMLTextBuffer {
                 if b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
                     || (quotes && b == UInt8(ascii: "\"")) {
                     if i > runStart { append(UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
-                    appendMarkup(Self.escape(b))
+                    appendEscape(b)
                     runStart = i + 1
                 }
                 i += 1
@@ -214,10 +220,12 @@ public final class XMLTextBuffer {
         if n > runStart { append(UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
     }
 
-    /// True when one of the eight bytes of `word` is `&`, `<`, `>` (or `"` with `quotes`).
-    @inline(__always) private static func mayNeedEscaping(_ word: UInt64, quotes: Bool) -> Bool {
-        ByteWord.contains(UInt8(ascii: "&"), in: word) || ByteWord.contains(UInt8(ascii: "<"), in: word)
-            || ByteWord.contains(UInt8(ascii: ">"), in: word) || (quotes && ByteWord.contains(UInt8(ascii: "\""), in: word))
+    /// True when one of the eight bytes of `word` may be `&`, `<`, `>` or `"`: two tests, since
+    /// `<` (3C) and `>` (3E) differ only in bit 1, and `"` (22) and `&` (26) only in bit 2. A
+    /// `"` found when quotes stay as they are costs a look at eight bytes, nothing more.
+    @inline(__always) private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        ByteWord.contains(UInt8(ascii: ">"), in: word | 0x0202_0202_0202_0202)
+            || ByteWord.contains(UInt8(ascii: "&"), in: word | 0x0404_0404_0404_0404)
     }
 
     /// An attribute written as ` name="value"`, the value escaped.
@@ -240,13 +248,19 @@ public final class XMLTextBuffer {
         escapesMarkup = true
     }
 
-    private static func escape(_ b: UInt8) -> StaticString {
+    /// The escape of `&`, `<`, `>` or `"`, written as one 8-byte store of its bytes (the bytes
+    /// past the escape land in spare capacity and are overwritten by what follows).
+    @inline(__always) private func appendEscape(_ b: UInt8) {
+        let escape: UInt64, length: Int
         switch b {
-        case UInt8(ascii: "&"): return "&amp;"
-        case UInt8(ascii: "<"): return "&lt;"
-        case UInt8(ascii: ">"): return "&gt;"
-        default: return "&quot;"
+        case UInt8(ascii: "&"): (escape, length) = (0x3B_70_6D_61_26, 5)        // &amp;
+        case UInt8(ascii: "<"): (escape, length) = (0x3B_74_6C_26, 4)           // &lt;
+        case UInt8(ascii: ">"): (escape, length) = (0x3B_74_67_26, 4)           // &gt;
+        default: (escape, length) = (0x3B_74_6F_75_71_26, 6)                  // &quot;
         }
+        reserve(8)
+        UnsafeMutableRawPointer(storage + used).storeBytes(of: escape.littleEndian, as: UInt64.self)
+        used += length
     }
 
     private static let windows1252Controls: [UInt32] = [

@@ -38,9 +38,23 @@ struct TextCapture {
     /// Where the last start tag ended in the buffer, to close empty elements as `<x />`.
     private var openTagEnd: Int?
     /// Namespaces of the serialised elements still open, to declare a change of vocabulary
-    /// (SVG or MathML inside XHTML) the way HTML writes it: `<svg xmlns="…">`.
-    private var namespaces: [String] = []
+    /// (SVG or MathML inside XHTML) the way HTML writes it: `<svg xmlns="…">`. Held as indexes
+    /// into `namespaceValues` (0 is XHTML), so that pushing and comparing them counts no
+    /// references.
+    private var namespaces: [Int32] = []
+    private var namespaceValues: [String] = [XHTMLNames.namespace]
+    /// What serialising needs of each element name met, by `XMLName.id` (see `ChildName`).
+    private var childNames: [ChildName] = []
     private var declaredPrefixes: Set<String> = []
+
+    /// An element name's namespace (an index into `namespaceValues`, or `inheritsNamespace`) and
+    /// whether it is an HTML void element, worked out the first time the name is met.
+    private struct ChildName {
+        static let unknown = ChildName(namespace: -1, isVoid: false)
+        static let inheritsNamespace: Int32 = -2
+        var namespace: Int32
+        var isVoid: Bool
+    }
 
     var isCollecting: Bool { buffer.isCollecting }
 
@@ -81,15 +95,43 @@ struct TextCapture {
         depth += 1
         buffer.append(UInt8(ascii: "<"))
         buffer.appendMarkup(name.localName)
-        let inherited = namespaces.last ?? XHTMLNames.namespace
-        let namespace = name.namespace.isEmpty ? inherited : name.namespace
+        let declared = childName(name).namespace
+        let inherited = namespaces.last ?? 0
+        let namespace = declared == ChildName.inheritsNamespace ? inherited : declared
         namespaces.append(namespace)
         if namespace != inherited {
-            buffer.appendAttribute("xmlns", namespace)
+            buffer.appendAttribute("xmlns", namespaceValues[Int(namespace)])
         }
         attributes.appendMarkup(to: buffer, declaredPrefixes: &declaredPrefixes)
         buffer.append(UInt8(ascii: ">"))
         openTagEnd = buffer.count
+    }
+
+    private mutating func childName(_ name: XMLName) -> ChildName {
+        if name.id >= 0, name.id < childNames.count, childNames[name.id].namespace != ChildName.unknown.namespace {
+            return childNames[name.id]
+        }
+        return learnChildName(name)
+    }
+
+    private mutating func learnChildName(_ name: XMLName) -> ChildName {
+        let namespace: Int32
+        if name.namespace.isEmpty {
+            namespace = ChildName.inheritsNamespace
+        } else if let known = namespaceValues.firstIndex(of: name.namespace) {
+            namespace = Int32(known)
+        } else {
+            namespaceValues.append(name.namespace)
+            namespace = Int32(namespaceValues.count - 1)
+        }
+        let learnt = ChildName(namespace: namespace, isVoid: XHTMLNames.voidElements.contains(name.localName))
+        // Ids start at 0; the one name without an id (-1) is worked out each time.
+        guard name.id >= 0 else { return learnt }
+        if name.id >= childNames.count {
+            childNames.append(contentsOf: repeatElement(ChildName.unknown, count: name.id + 1 - childNames.count))
+        }
+        childNames[name.id] = learnt
+        return learnt
     }
 
     /// Returns false when the end tag closes the captured element itself.
@@ -103,8 +145,8 @@ struct TextCapture {
             buffer.dropsWhitespaceRuns = true
             return true
         }
-        _ = namespaces.popLast()
-        if let end = openTagEnd, end == buffer.count, XHTMLNames.voidElements.contains(name.localName) {
+        if !namespaces.isEmpty { namespaces.removeLast() }
+        if let end = openTagEnd, end == buffer.count, childName(name).isVoid {
             buffer.removeLast()
             buffer.appendMarkup(" />")
             openTagEnd = nil

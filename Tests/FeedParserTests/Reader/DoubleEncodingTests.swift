@@ -27,6 +27,12 @@ struct DoubleEncodingTests {
         #expect(telltale("past eight ASCII bytes: naÃ¯ve"))
     }
 
+    @Test func theLookGoesOnPastLeadCharactersThatStartNoTelltale() {
+        #expect(telltale("Ã Ã©"))       // C3 83 20, then C3 83 C2 A9
+        #expect(telltale("éÃ©"))        // C3 A9 is itself a lead character's form, then C3 83 C2 A9
+        #expect(telltale("\u{C3}Ã©"))   // C3 83 C3 83 C2 A9: the second C3 starts the telltale
+    }
+
     @Test func latin1TextWithoutTheTelltaleIsNotSuspected() {
         #expect(!telltale("café à la carte"))
         #expect(!telltale("Ã"))        // a lead character at the very end

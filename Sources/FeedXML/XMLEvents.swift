@@ -144,12 +144,14 @@ public protocol XMLEventHandler: AnyObject {
 /// Where the current start tag is, valid only during the `startElement` call that hands it over.
 /// Finding the column means walking back over the tag, so it happens only when asked for.
 public struct XMLLocation {
-    unowned(unsafe) let state: XMLParserState
+    /// Unretained, and reached without a retain: the location lives only during the callback,
+    /// and the parser keeps its state alive for the whole parse.
+    let state: Unmanaged<XMLParserState>
 
     /// The line and column of the start tag's `<`.
-    public var position: SourcePosition { state.startTagPosition() }
+    public var position: SourcePosition { state._withUnsafeGuaranteedRef { $0.startTagPosition() } }
     /// The line the parser is on (cheap; the tag may have started on an earlier line).
-    public var line: Int { state.position().line }
+    public var line: Int { state._withUnsafeGuaranteedRef { $0.position().line } }
 }
 
 /// One run of character data, valid only during the `characters` call that hands it over.

@@ -436,7 +436,7 @@ enum XMLCallbacks {
         }
         let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
         let element = XMLParserState.OpenElement(record: record)
-        element.withName { s.handler.startElement($0, attributes: attrs, location: XMLLocation(state: s)) }
+        element.withName { s.handler.startElement($0, attributes: attrs, location: XMLLocation(state: Unmanaged.passUnretained(s))) }
         s.openElements.append(element)
         }
     }
@@ -468,7 +468,7 @@ enum XMLCallbacks {
             return
         }
         s.keepEntitiesFlowing()
-        s.textDelivered += Int(length)
+        s.textDelivered &+= Int(length)   // bounded by the input and the limit checked next
         if s.textDelivered > s.textAllowed {
             s.stop(.entityAmplification,
                    "entity expansion produced \(s.textDelivered) bytes of text from \(s.bytesFed) bytes of input")

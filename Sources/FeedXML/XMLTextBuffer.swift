@@ -69,9 +69,14 @@ public final class XMLTextBuffer {
     /// Forgets the last `n` bytes.
     public func removeLast(_ n: Int = 1) { used = max(0, used - n) }
 
+    // Counts here are sizes of memory the buffer holds, far from overflowing: wrapping
+    // arithmetic spares the overflow checks on the path every piece of text takes.
     @inline(__always) private func reserve(_ extra: Int) {
-        let needed = used + extra
-        if needed <= capacity { return }
+        if used &+ extra > capacity { grow(toHold: used &+ extra) }
+    }
+
+    /// Out of line: rare, and kept off the inlined path.
+    @inline(never) private func grow(toHold needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
@@ -84,14 +89,14 @@ public final class XMLTextBuffer {
     @inline(__always) public func append(_ byte: UInt8) {
         reserve(1)
         storage[used] = byte
-        used += 1
+        used &+= 1
     }
 
     @inline(__always) func append(_ run: UnsafeBufferPointer<UInt8>) {
         guard let base = run.baseAddress, !run.isEmpty else { return }
         reserve(run.count)
         (storage + used).update(from: base, count: run.count)
-        used += run.count
+        used &+= run.count
     }
 
     /// Appends markup as it is.
@@ -260,7 +265,7 @@ public final class XMLTextBuffer {
         }
         reserve(8)
         UnsafeMutableRawPointer(storage + used).storeBytes(of: escape.littleEndian, as: UInt64.self)
-        used += length
+        used &+= length
     }
 
     private static let windows1252Controls: [UInt32] = [

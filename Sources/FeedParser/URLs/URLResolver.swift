@@ -1,4 +1,5 @@
 import FeedXML
+import Glibc
 
 /// Resolution of URI references against a base URI, as RFC 3986 §5.2 describes it, done on the
 /// UTF-8 bytes of the strings.
@@ -187,9 +188,12 @@ public enum URLResolver {
         var isPlainPath = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let first = bytes.first, let last = bytes.last else { return }
+            guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last else { return }
             isUnpadded = !ASCIIByte.isWhitespace(first) && !ASCIIByte.isWhitespace(last)
-            hasScheme = URLResolver.schemeLength(bytes) != nil
+            // A scheme ends at a colon: most relative references have none, and libc's `memchr`
+            // says so without the character-class test of every byte before it.
+            hasScheme = memchr(base, Int32(ASCIIByte.colon), bytes.count) != nil
+                && URLResolver.schemeLength(bytes) != nil
             guard isUnpadded, !hasScheme, first != ASCIIByte.questionMark, first != ASCIIByte.numberSign else { return }
             if first == ASCIIByte.slash, bytes.count > 1, bytes[1] == ASCIIByte.slash { return }
             isPlainPath = !URLResolver.hasSegmentStartingWithPeriod(bytes)

@@ -1,4 +1,5 @@
 import FeedModel
+import Glibc
 
 /// Collects what one feed, entry or source says while its elements stream by, then applies the
 /// precedence rules of the model once the element ends (a later `pubDate` can still decide what
@@ -78,11 +79,26 @@ struct MetadataBuilder {
 
     mutating func addLink(_ link: consuming Link) {
         guard !link.href.isEmpty || link.rel == "enclosure" else { return }
-        for i in links.indices where links[i].href == link.href {
+        // Addresses compared as bytes: String's == first checks canonical equivalence, which for
+        // two long URLs with a common start (a post and its comments) costs hundreds of
+        // instructions, and a URL is its characters as written anyway.
+        for i in links.indices where Self.sameBytes(links[i].href, link.href) {
             if links[i] == link { return }
         }
         if links.capacity == 0 { links.reserveCapacity(2) }
         links.append(link)
+    }
+
+    /// True when the two strings are the same UTF-8 bytes.
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 
     mutating func offerContent(_ value: consuming Content, rank: Int) {

@@ -196,6 +196,11 @@ enum MarkupEscaping {
     private static func looksLikeHTML(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
+            // Plain text, most of any title, is passed over eight bytes at a time.
+            i = ByteWord.nextCandidate(in: b, from: i) {
+                !ByteWord.contains(UInt8(ascii: "<"), in: $0) && !ByteWord.contains(UInt8(ascii: "&"), in: $0)
+            }
+            guard i < b.count else { return false }
             let c = b[i]
             if c == UInt8(ascii: "<") {
                 var j = i + 1

@@ -51,6 +51,14 @@ struct AtomTests {
         ])
     }
 
+    @Test func aRepeatedLinkIsKeptOnceAndAnAddressWrittenWithOtherBytesIsAnotherLink() throws {
+        let links = try FixtureLoader.feed("atom10/link-repeats.xml").entry(0).links
+        #expect(links.map { Array($0.href.unicodeScalars) } == [
+            Array("https://gallery.example.org/caf\u{E9}/back-room/".unicodeScalars),
+            Array("https://gallery.example.org/cafe\u{301}/back-room/".unicodeScalars),
+        ])
+    }
+
     @Test func atomLinkRelAndTypeAreKeptAsWrittenWhenNotExactlyACommonValue() throws {
         let links = try FixtureLoader.feed("atom10/link-attributes.xml").entry(0).links
         #expect(links.map(\.rel) == ["alternate", "Alternate", "alt", "alternates", "self", "alternate"])

@@ -83,7 +83,7 @@ enum FixtureLoader {
         "rss/declared-internal-entity.xml", "rss/items-apart.xml",
         "rdf/rss10.xml", "rdf/rss10-prefixed.xml",
         "atom10/feed.xml", "atom10/authors-later.xml", "atom10/source.xml", "atom10/content-types.xml",
-        "atom10/link-attributes.xml", "atom10/person-addresses.xml",
+        "atom10/link-repeats.xml", "atom10/link-attributes.xml", "atom10/person-addresses.xml",
         "atom03/feed.xml",
         "json/feed10.json", "json/feed11.json", "json/relative-urls.json",
         "namespaces/odd-prefixes.xml", "namespaces/atom-prefixed.xml", "namespaces/atom-in-rss.xml",

@@ -148,6 +148,10 @@ public struct XMLLocation {
     /// and the parser keeps its state alive for the whole parse.
     let state: Unmanaged<XMLParserState>
 
+    init(_ state: XMLParserState) {
+        self.state = .passUnretained(state)
+    }
+
     /// The line and column of the start tag's `<`.
     public var position: SourcePosition { state._withUnsafeGuaranteedRef { $0.startTagPosition() } }
     /// The line the parser is on (cheap; the tag may have started on an earlier line).

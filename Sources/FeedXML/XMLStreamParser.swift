@@ -436,7 +436,7 @@ enum XMLCallbacks {
         }
         let attrs = XMLAttributes(raw: attributes, count: attributes == nil ? 0 : Int(attributeCount), names: s.names)
         let element = XMLParserState.OpenElement(record: record)
-        element.withName { s.handler.startElement($0, attributes: attrs, location: XMLLocation(state: Unmanaged.passUnretained(s))) }
+        element.withName { s.handler.startElement($0, attributes: attrs, location: XMLLocation(s)) }
         s.openElements.append(element)
         }
     }

@@ -208,11 +208,9 @@ final class FeedDocumentReader: XMLEventHandler {
             capture.stop()
             // A readable date, and a person's address, are taken from the bytes: no string is
             // built for the text itself.
-            if frame.tag.isDate, endDateField(frame) {
-            } else if frame.tag == .uri || frame.tag == .url, endPersonAddress(frame) {
-            } else {
-                endField(frame, value: capture.trimmedString)
-            }
+            let readFromBytes = (frame.tag.isDate && endDateField(frame))
+                || ((frame.tag == .uri || frame.tag == .url) && endPersonAddress(frame))
+            if !readFromBytes { endField(frame, value: capture.trimmedString) }
             // Most fields have neither: checked, not assigned, which would release a nil each time.
             if fieldAttributeA != nil { fieldAttributeA = nil }
             if fieldAttributeB != nil { fieldAttributeB = nil }

@@ -62,7 +62,7 @@ let package = Package(
         ),
         // A libFuzzer target over the parser (see its source for the flags); a plain build links a
         // program that does nothing.
-        .executableTarget(name: "FeedFuzz", dependencies: ["FeedParser"], path: "Fuzz/FeedFuzz"),
+        .executableTarget(name: "FeedFuzz", dependencies: ["FeedParser", "FeedXML"], path: "Fuzz/FeedFuzz"),
         // Helpers shared by the test targets.
         .target(name: "FeedTestSupport", path: "Tests/FeedTestSupport"),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),

@@ -1,4 +1,5 @@
 import FeedParser
+import FeedXML
 
 /// libFuzzer entry point: every input must parse or be refused with an error, never crash, hang
 /// or leak. Built as a plain (do-nothing) program by `swift build`; for fuzzing:
@@ -11,7 +12,20 @@ public func feedFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     var options = FeedParserOptions(sanitize: true)
     options.limits.maxInputBytes = 1 << 20
-    _ = try? FeedParser(options: options).parse(data: bytes, baseURL: "https://fuzz.example/feed")
+    let parser = FeedParser(options: options)
+    let copied = Result { () throws(FeedParseError) in try parser.parse(data: bytes, baseURL: "https://fuzz.example/feed") }
+    // Read in place (libxml2 reading the caller's bytes), the document must parse to the same.
+    let inPlace = Result { () throws(FeedParseError) in
+        try parser.parse(document: DocumentBuffer(bytes), baseURL: "https://fuzz.example/feed")
+    }
+    switch (copied, inPlace) {
+    case (.success(let a), .success(let b)):
+        if a.feed != b.feed || a.diagnostics != b.diagnostics { fatalError("in-place parse differs") }
+    case (.failure(let a), .failure(let b)):
+        if a != b { fatalError("in-place parse fails differently") }
+    default:
+        fatalError("in-place parse succeeds where the copy fails, or the other way round")
+    }
     // The streaming parser must agree that the input is safe to read piece by piece.
     let stream = FeedStreamParser(options: options) { _ in }
     var offset = 0

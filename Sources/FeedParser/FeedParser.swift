@@ -40,6 +40,17 @@ public struct FeedParser: Sendable {
     ///   - contentType: the HTTP `Content-Type` it came with; its charset takes part in choosing
     ///     the encoding.
     public func parse(data: [UInt8], baseURL: String? = nil, contentType: String? = nil) throws(FeedParseError) -> ParsedFeed {
+        try parse(data, held: nil, baseURL: baseURL, contentType: contentType)
+    }
+
+    /// `parse(data:baseURL:contentType:)` for a document held in a `DocumentBuffer`: a UTF-8
+    /// document is read where it lies, without the copy libxml2 otherwise makes of it.
+    public func parse(document: DocumentBuffer, baseURL: String? = nil, contentType: String? = nil) throws(FeedParseError) -> ParsedFeed {
+        try parse(document.bytes, held: document, baseURL: baseURL, contentType: contentType)
+    }
+
+    /// `held`, when there is one, holds `data`.
+    private func parse(_ data: [UInt8], held: DocumentBuffer?, baseURL: String?, contentType: String?) throws(FeedParseError) -> ParsedFeed {
         if let junk = DocumentSniffer.junkBeforeMarkup(data) {
             // A warning printed by the server before the XML: read what follows it.
             var parsed = try parse(data: Array(data[junk...]), baseURL: baseURL, contentType: contentType)
@@ -65,7 +76,8 @@ public struct FeedParser: Sendable {
             break
         }
         if DocumentDecoder.choosesUTF8Upfront(data, contentType: contentType),
-           let parsed = try read(data, validating: true, baseURL: baseURL, encoding: "utf-8", recovered: false, notes: []) {
+           let parsed = try read(data, held: held, validating: true, baseURL: baseURL, encoding: "utf-8", recovered: false,
+                                 notes: []) {
             return parsed
         }
         let decoded = DocumentDecoder.decode(data, contentType: contentType)
@@ -81,9 +93,10 @@ public struct FeedParser: Sendable {
     /// `validating` (the common case: a document the rules read as UTF-8), the bytes are not
     /// validated first: libxml2 reads every character strictly, and the XML layer checks the rest
     /// and stops at the first byte that is not UTF-8 (`XMLStreamParser.checksUTF8`). nil comes
-    /// back then, and the caller decodes the whole document instead.
-    private func read(_ bytes: [UInt8], validating: Bool, baseURL: String?, encoding: String, recovered: Bool,
-                      notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed? {
+    /// back then, and the caller decodes the whole document instead. `held`, when there is one,
+    /// holds `bytes`, and libxml2 reads them in place.
+    private func read(_ bytes: [UInt8], held: DocumentBuffer? = nil, validating: Bool, baseURL: String?, encoding: String,
+                      recovered: Bool, notes: [String], repairing: Bool = true) throws(FeedParseError) -> ParsedFeed? {
         // libxml2 leaves a character cut short by the end of the input unread and unreported.
         if validating, Self.endsWithMalformedUTF8(bytes) { return nil }
         let reader = FeedDocumentReader(options: options, baseURL: baseURL)
@@ -92,9 +105,11 @@ public struct FeedParser: Sendable {
         let xml = XMLStreamParser(handler: reader, limits: options.limits, textBuffer: reader.textBuffer)
         xml.checksUTF8 = validating
         reader.attach(to: xml)
-        bytes.withUnsafeBytes { all in
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            xml.finish(last: UnsafeRawBufferPointer(rebasing: all[start...]))
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let held {
+            xml.finish(last: held, from: start)
+        } else {
+            bytes.withUnsafeBytes { all in xml.finish(last: UnsafeRawBufferPointer(rebasing: all[start...])) }
         }
         guard !xml.sawMalformedUTF8 else { return nil }
         if repairing, xml.droppedAmpersandInAttribute, let repaired = AmpersandRepair.escapingBareAmpersandsInTags(bytes) {

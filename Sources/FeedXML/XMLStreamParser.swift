@@ -21,6 +21,7 @@ public final class XMLStreamParser {
     private let names: XMLNameTable
     private let initialOptions: Int32
     private let poolable: Bool
+    private let inputIsUTF8: Bool
     private var finishedNormally = false
     /// True once libxml2 was told the input ended (see `finish(last:)`).
     private var terminated = false
@@ -75,6 +76,7 @@ public final class XMLStreamParser {
             initialOptions = context.pointee.options
         }
         poolable = inputIsUTF8
+        self.inputIsUTF8 = inputIsUTF8
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue
         if inputIsUTF8 { options |= XML_PARSE_IGNORE_ENC.rawValue }
         xmlCtxtUseOptions(ctxt, Int32(bitPattern: options))
@@ -177,12 +179,113 @@ public final class XMLStreamParser {
         finish()
     }
 
+    /// `finish(last:)` for a whole document held in a `DocumentBuffer`, read from `start` on (past
+    /// a byte order mark, say). libxml2 reads the bytes where they lie instead of copying them
+    /// into its own buffer, when nothing was fed before, the input is UTF-8 (no decoding for
+    /// libxml2 to do) and the document is within the size `finish(last:)` hands over whole;
+    /// otherwise this is `finish(last:)`.
+    public func finish(last document: DocumentBuffer, from start: Int = 0) {
+        let inPlace = inputIsUTF8 && state.bytesFed == 0 && !state.stopped && !terminated
+            && document.count - start <= Self.wholeDocumentLimit
+        guard inPlace, document.withTerminatedBytes(from: start, { (base, count) -> Void in
+            if admit(count) { terminateInPlace(base, count: count) }
+        }) != nil else {
+            return document.bytes.withUnsafeBytes { all in
+                finish(last: UnsafeRawBufferPointer(rebasing: all[min(max(start, 0), all.count)...]))
+            }
+        }
+        finish()
+    }
+
     /// Counts `n` more bytes of input; false, with the parse stopped, when that passes the size limit.
     private func admit(_ n: Int) -> Bool {
         state.bytesFed += n
         guard state.bytesFed > state.limits.maxInputBytes else { return true }
         state.stop(.inputSize, "the document is larger than \(state.limits.maxInputBytes) bytes")
         return false
+    }
+
+    /// Points libxml2's input at `count` bytes that a zero byte follows, as an immutable buffer
+    /// in place of the empty one the context started with, and tells it the input has ended.
+    /// libxml2 neither copies nor frees an immutable buffer's bytes and reads no further than
+    /// the zero.
+    ///
+    /// Not for a document with a document type declaration: libxml2 2.9 shrinks its input while
+    /// reading an internal subset near the end of it, and shrinking an immutable buffer moves
+    /// the cursor back over bytes already read (an entity bomb read in place declared an entity
+    /// named after a word in its opening comment). Those few documents are read through the copy.
+    private func terminateInPlace(_ base: UnsafePointer<UInt8>, count: Int) {
+        terminated = true
+        let bytes = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        guard Self.readsInPlace, !Self.prologueMayDeclareDocumentType(UnsafeBufferPointer(start: base, count: count)),
+              let input = ctxt.pointee.input, input.pointee.buf != nil, input.pointee.cur == input.pointee.end,
+              let held = xmlParserInputBufferCreateStatic(bytes, Int32(count), XML_CHAR_ENCODING_NONE) else {
+            return terminate(with: bytes, count: count)
+        }
+        xmlFreeParserInputBuffer(input.pointee.buf)
+        input.pointee.buf = held
+        input.pointee.base = base
+        input.pointee.cur = base
+        input.pointee.end = base + count
+        // The same shrinking happens in the prologue (a long processing instruction near the
+        // end of the document) while `progressive` is 0. 1 is what the root element sets it to,
+        // and only a document type declaration sets it back.
+        ctxt.pointee.progressive = 1
+        _ = xmlParseChunk(ctxt, nil, 0, 1)
+        finishedNormally = !state.stopped
+    }
+
+    /// True for the libxml2 whose handling of an immutable input buffer was checked: 2.9, the
+    /// one Debian 12 and Ubuntu 22.04/24.04 ship. Later versions rework input buffers; they get
+    /// the copy.
+    private static let readsInPlace: Bool = {
+        // The version of the library loaded, not of the headers built against.
+        guard let version = __xmlParserVersion()?.pointee.flatMap({ Int(String(cString: $0)) }) else { return false }
+        return (20900..<21000).contains(version)
+    }()
+
+    /// True unless the prologue (white space, processing instructions and comments before the
+    /// first element) is known to hold no `<!DOCTYPE`: conservative, any other `<!` counts.
+    static func prologueMayDeclareDocumentType(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            switch base[i] {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                i += 1
+                continue
+            case UInt8(ascii: "<"):
+                break
+            default:
+                return false   // text before the root: libxml2 reports it; no declaration follows
+            }
+            guard i + 1 < n else { return false }
+            if base[i + 1] == UInt8(ascii: "?") {
+                guard let end = Self.find("?>", in: bytes, from: i + 2) else { return false }
+                i = end + 2
+            } else if base[i + 1] == UInt8(ascii: "!") {
+                guard i + 3 < n, base[i + 2] == UInt8(ascii: "-"), base[i + 3] == UInt8(ascii: "-") else { return true }
+                guard let end = Self.find("-->", in: bytes, from: i + 4) else { return false }
+                i = end + 3
+            } else {
+                return false   // the root element
+            }
+        }
+        return false
+    }
+
+    /// Where `marker` next occurs in `bytes` from `start` on.
+    private static func find(_ marker: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        marker.withUTF8Buffer { needle -> Int? in
+            guard let first = needle.first, needle.count <= bytes.count else { return nil }
+            var i = start
+            while i <= bytes.count - needle.count {
+                if bytes[i] == first, (1..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// Hands libxml2 its last piece (perhaps none) and tells it the input has ended.

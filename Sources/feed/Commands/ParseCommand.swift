@@ -85,7 +85,7 @@ enum FeedReading {
         let prefix = try input.readPrefix(limit: min(wholeDocumentLimit, options.limits.maxInputBytes))
         if prefix.complete {
             do {
-                return try FeedParser(options: options).parse(data: prefix.bytes, baseURL: baseURL,
+                return try FeedParser(options: options).parse(document: DocumentBuffer(prefix.bytes), baseURL: baseURL,
                                                               contentType: contentType)
             } catch {
                 throw CommandFailure.unreadableFeed(describe(error, in: input))

@@ -218,7 +218,7 @@ public struct XMLAttributes: Sequence {
         return value(at: base)
     }
 
-    private func value(at base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
+    fileprivate func value(at base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
         if let start = base[3], let end = base[4], end - start > 15 {
             // Long enough to need storage of its own: a value met before (a category scheme, a
             // MIME type) is shared rather than allocated again.
@@ -232,18 +232,6 @@ public struct XMLAttributes: Sequence {
     /// True when the start tag has an attribute with this local name and no namespace.
     public func contains(_ localName: StaticString) -> Bool {
         entry(localName) != nil
-    }
-
-    /// Runs `body` on the UTF-8 of the value of the attribute with this local name and no
-    /// namespace (nil when there is none), without building a string: for values that are only
-    /// looked at. References in the value are resolved first, as `value(of:)` does.
-    public func withValue<R>(of localName: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-        guard let base = entry(localName) else { return body(nil) }
-        guard let start = base[3], let end = base[4] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let raw = UnsafeBufferPointer(start: start, count: end - start)
-        if !EntityDecoder.containsAmpersand(raw) { return body(raw) }
-        var decoded = EntityDecoder.decode(raw)
-        return decoded.withUTF8 { body($0) }
     }
 
     /// libxml2's five pointers for the attribute with this local name and no namespace. Names
@@ -291,6 +279,16 @@ public struct XMLAttributes: Sequence {
             }
         }
         return nil
+    }
+
+    /// The attribute at `index` in document order when it has no namespace, else nil: for a
+    /// reader that looks at each attribute once instead of asking for several by name (each
+    /// `value(of:)` scans the tag again).
+    public func unqualified(_ index: Int) -> XMLAttribute? {
+        guard let raw, index >= 0, index < count else { return nil }
+        let base = raw + index * 5
+        guard base[2] == nil, base[0] != nil else { return nil }
+        return XMLAttribute(base: base, attributes: self)
     }
 
     /// The attribute at `index` in document order.
@@ -377,6 +375,47 @@ public struct XMLAttributes: Sequence {
         let buffer = UnsafeBufferPointer(start: start, count: end - start)
         if !EntityDecoder.containsAmpersand(buffer) { return UTF8Text.string(buffer) }
         return EntityDecoder.decode(buffer)
+    }
+}
+
+/// One attribute of a start tag without a namespace (see `XMLAttributes.unqualified(_:)`), read
+/// in place; valid only during the `startElement` call.
+public struct XMLAttribute {
+    private let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>
+    private let attributes: XMLAttributes
+
+    fileprivate init(base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, attributes: XMLAttributes) {
+        self.base = base
+        self.attributes = attributes
+    }
+
+    /// The first byte of the local name: a reader picks the names to compare by it.
+    public var leadByte: UInt8 { base[0]?.pointee ?? 0 }
+
+    /// True when the local name is `name`.
+    public func isNamed(_ name: StaticString) -> Bool {
+        guard let local = base[0] else { return false }
+        return name.withUTF8Buffer { XMLNameTable.equals(local, $0) }
+    }
+
+    /// The value, references resolved (as `XMLAttributes.value(of:)` gives it).
+    public var value: String { attributes.value(at: base) }
+
+    /// `value`, given as one of `common` when it is exactly one of them.
+    public func value(preferring common: CommonAttributeValues) -> String {
+        if let start = base[3], let end = base[4],
+           let known = common.match(UnsafeBufferPointer(start: start, count: end - start)) {
+            return known
+        }
+        return value
+    }
+
+    /// The value's bytes as the tag holds them when they hold no reference to resolve (nearly
+    /// always); nil when they do, and `value` is the way to read them.
+    public var plainValueBytes: UnsafeBufferPointer<UInt8>? {
+        guard let start = base[3], let end = base[4] else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let raw = UnsafeBufferPointer(start: start, count: end - start)
+        return EntityDecoder.containsAmpersand(raw) ? nil : raw
     }
 }
 

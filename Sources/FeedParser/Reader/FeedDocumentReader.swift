@@ -404,9 +404,20 @@ final class FeedDocumentReader: XMLEventHandler {
             }
             frame.context = .ignored
         case (.core, .category):
-            if let term = attributes.value(of: "term") {
-                m.addCategory(Category(term: term, scheme: attributes.value(of: "scheme").nonEmpty,
-                                                         label: attributes.value(of: "label").nonEmpty))
+            // The three attributes found in one pass: a feed has several categories per entry.
+            var term: XMLAttribute?, scheme: XMLAttribute?, label: XMLAttribute?
+            for i in 0..<attributes.count {
+                guard let attribute = attributes.unqualified(i) else { continue }
+                switch attribute.leadByte {
+                case UInt8(ascii: "t"): if term == nil, attribute.isNamed("term") { term = attribute }
+                case UInt8(ascii: "s"): if scheme == nil, attribute.isNamed("scheme") { scheme = attribute }
+                case UInt8(ascii: "l"): if label == nil, attribute.isNamed("label") { label = attribute }
+                default: break
+                }
+            }
+            if let term {
+                let schemeValue: String? = scheme?.value, labelValue: String? = label?.value
+                m.addCategory(Category(term: term.value, scheme: schemeValue.nonEmpty, label: labelValue.nonEmpty))
                 frame.context = .ignored
             } else {
                 fieldAttributeA = attributes.value(of: "domain")
@@ -496,9 +507,25 @@ final class FeedDocumentReader: XMLEventHandler {
 
     /// The text mode of an Atom text construct or content element from `type` (and 0.3's `mode`).
     private func atomTextMode(_ attributes: XMLAttributes, isContent: Bool, cls: ElementClass) -> TextMode {
-        // The common case, no `mode` and one of the three types, is read from the bytes.
-        if !attributes.contains("mode") {
-            switch attributes.withValue(of: "type", Self.textConstructType) {
+        // The common case, no `mode` and one of the three types, is read from the bytes, both
+        // attributes found in one pass.
+        var typeAttribute: XMLAttribute?
+        var hasMode = false
+        for i in 0..<attributes.count {
+            guard let attribute = attributes.unqualified(i) else { continue }
+            if attribute.isNamed("type") {
+                if typeAttribute == nil { typeAttribute = attribute }
+            } else if attribute.isNamed("mode") {
+                hasMode = true
+            }
+        }
+        if !hasMode {
+            let shape: TextConstructType? = if let typeAttribute {
+                typeAttribute.plainValueBytes.flatMap { Self.textConstructType($0) }
+            } else {
+                .text
+            }
+            switch shape {
             case .text: return .text
             case .html: return .html
             case .xhtml: return .xhtml(stripWrapper: true)
@@ -762,20 +789,54 @@ final class FeedDocumentReader: XMLEventHandler {
         return nil
     }
 
-    /// The link a `link` element with an `href` describes; nil without one. The address is
-    /// resolved straight from the attribute's bytes, and the usual `rel` and `type` values are
-    /// shared strings: a feed has a link or two in every entry.
+    /// The link a `link` element with an `href` describes; nil without one. The attributes are
+    /// looked at in one pass, the address is resolved straight from its bytes, and the usual
+    /// `rel` and `type` values are shared strings: a feed has a link or two in every entry.
     private func makeLink(_ attributes: XMLAttributes, base: String?) -> Link? {
-        let href = attributes.withValue(of: "href") { bytes in bytes.map { resolveURL(utf8: $0, against: base) } }
+        var href: XMLAttribute?, rel: XMLAttribute?, type: XMLAttribute?
+        var hreflang: XMLAttribute?, title: XMLAttribute?, length: XMLAttribute?
+        for i in 0..<attributes.count {
+            guard let attribute = attributes.unqualified(i) else { continue }
+            // The first of a repeated attribute counts, as with `value(of:)`.
+            switch attribute.leadByte {
+            case UInt8(ascii: "h"):
+                if attribute.isNamed("href") {
+                    if href == nil { href = attribute }
+                } else if hreflang == nil, attribute.isNamed("hreflang") {
+                    hreflang = attribute
+                }
+            case UInt8(ascii: "r"):
+                if rel == nil, attribute.isNamed("rel") { rel = attribute }
+            case UInt8(ascii: "t"):
+                if attribute.isNamed("type") {
+                    if type == nil { type = attribute }
+                } else if title == nil, attribute.isNamed("title") {
+                    title = attribute
+                }
+            case UInt8(ascii: "l"):
+                if length == nil, attribute.isNamed("length") { length = attribute }
+            default:
+                break
+            }
+        }
         guard let href else { return nil }
-        let rel = attributes.value(of: "rel", preferring: Self.commonRelations)?.trimmingWhitespace()
-        let length = attributes.value(of: "length").flatMap { Int($0.trimmingWhitespace()) }
-        return Link(href: href,
-                    rel: (rel?.isEmpty ?? true) ? "alternate" : rel ?? "alternate",
-                    type: attributes.value(of: "type", preferring: Self.commonMediaTypes).nonEmpty,
-                    hreflang: attributes.value(of: "hreflang").nonEmpty,
-                    title: attributes.value(of: "title").nonEmpty,
-                    length: length)
+        let address: String
+        if let bytes = href.plainValueBytes {
+            address = resolveURL(utf8: bytes, against: base)
+        } else {
+            var decoded = href.value
+            address = decoded.withUTF8 { resolveURL(utf8: $0, against: base) }
+        }
+        let relation = rel?.value(preferring: Self.commonRelations).trimmingWhitespace()
+        let mediaType: String? = type?.value(preferring: Self.commonMediaTypes)
+        let language: String? = hreflang?.value
+        let linkTitle: String? = title?.value
+        return Link(href: address,
+                    rel: (relation?.isEmpty ?? true) ? "alternate" : relation ?? "alternate",
+                    type: mediaType.nonEmpty,
+                    hreflang: language.nonEmpty,
+                    title: linkTitle.nonEmpty,
+                    length: length.flatMap { Int($0.value.trimmingWhitespace()) })
     }
 
     private static let commonRelations = CommonAttributeValues([

@@ -179,6 +179,14 @@ public final class XMLStreamParser {
         finish()
     }
 
+    /// Whether text after a reference may be read by this layer rather than by libxml2, where
+    /// that gives the same events (see `XMLParserState.readTextAhead`). On by default; off, libxml2
+    /// reads every character, which is how the fuzzer checks that both readings agree.
+    public var readsTextAhead: Bool {
+        get { state.allowsTextReadAhead }
+        set { state.allowsTextReadAhead = newValue }
+    }
+
     /// `finish(last:)` for a whole document held in a `DocumentBuffer`, read from `start` on (past
     /// a byte order mark, say). libxml2 reads the bytes where they lie instead of copying them
     /// into its own buffer, when nothing was fed before, the input is UTF-8 (no decoding for
@@ -231,7 +239,9 @@ public final class XMLStreamParser {
         // end of the document) while `progressive` is 0. 1 is what the root element sets it to,
         // and only a document type declaration sets it back.
         ctxt.pointee.progressive = 1
+        state.readingFinalPiece = state.allowsTextReadAhead && !state.declaredEntities
         _ = xmlParseChunk(ctxt, nil, 0, 1)
+        state.readingFinalPiece = false
         finishedNormally = !state.stopped
     }
 
@@ -291,7 +301,9 @@ public final class XMLStreamParser {
     /// Hands libxml2 its last piece (perhaps none) and tells it the input has ended.
     private func terminate(with last: UnsafePointer<CChar>?, count: Int) {
         terminated = true
+        state.readingFinalPiece = state.allowsTextReadAhead && !state.declaredEntities
         _ = xmlParseChunk(ctxt, last, Int32(count), 1)
+        state.readingFinalPiece = false
         finishedNormally = !state.stopped
     }
 
@@ -326,6 +338,12 @@ final class XMLParserState {
     /// See `XMLStreamParser.checksUTF8`.
     @exclusivity(unchecked) var checksUTF8 = false
     @exclusivity(unchecked) var sawMalformedUTF8 = false
+    /// See `XMLStreamParser.readsTextAhead`.
+    @exclusivity(unchecked) var allowsTextReadAhead = true
+    /// Set while libxml2 reads the final piece of the document, unless the document declared
+    /// entities: the conditions for reading text ahead of it (see `readTextAhead`).
+    @exclusivity(unchecked) var readingFinalPiece = false
+    @exclusivity(unchecked) var declaredEntities = false
 
     /// An element whose end the handler has not been told yet. Holds its name's record
     /// unretained (the name table outlives the parse), so pushing and popping count no references.
@@ -585,6 +603,10 @@ enum XMLCallbacks {
                 fromReference = (cur - 1).pointee == UInt8(ascii: ";")
             }
             buffer.appendCharacters(chars, Int(length), fromReference: fromReference, fromCDATA: cdata)
+            // A reference expands to at most four bytes: what follows it may be read here.
+            if length <= 4, s.readingFinalPiece, !cdata, !buffer.escapesMarkup, !buffer.dropsWhitespaceRuns {
+                s.readTextAhead(after: chars, count: Int(length), into: buffer)
+            }
             return true
         } ?? false
         if !collected {
@@ -604,6 +626,7 @@ enum XMLCallbacks {
     /// since declaring it is the whole of an XXE attack.
     static let entityDeclaration: entityDeclSAXFunc = { ctx, name, type, publicID, systemID, _ in
         guard let s = state(ctx), !s.stopped else { return }
+        s.declaredEntities = true
         switch xmlEntityType(UInt32(type)) {
         case XML_EXTERNAL_GENERAL_PARSED_ENTITY, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY, XML_EXTERNAL_PARAMETER_ENTITY:
             let entity = name.map { String(cString: $0) } ?? "?"

@@ -62,9 +62,9 @@ let package = Package(
         ),
         // A libFuzzer target over the parser (see its source for the flags); a plain build links a
         // program that does nothing.
-        .executableTarget(name: "FeedFuzz", dependencies: ["FeedParser", "FeedXML"], path: "Fuzz/FeedFuzz"),
+        .executableTarget(name: "FeedFuzz", dependencies: ["FeedParser", "FeedXML", "FeedTestSupport"], path: "Fuzz/FeedFuzz"),
         // Helpers shared by the test targets.
-        .target(name: "FeedTestSupport", path: "Tests/FeedTestSupport"),
+        .target(name: "FeedTestSupport", dependencies: ["FeedXML"], path: "Tests/FeedTestSupport"),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "FeedTestSupport"]),
         .testTarget(

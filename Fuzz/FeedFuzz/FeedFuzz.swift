@@ -1,8 +1,11 @@
 import FeedParser
+import FeedTestSupport
 import FeedXML
 
 /// libFuzzer entry point: every input must parse or be refused with an error, never crash, hang
-/// or leak. Built as a plain (do-nothing) program by `swift build`; for fuzzing:
+/// or leak, and the readings that must agree do (a document read in place and its copy; text
+/// read ahead of libxml2 and libxml2's own). Built as a plain (do-nothing) program by
+/// `swift build`; for fuzzing:
 ///
 ///     swift build -c debug --product FeedFuzz --scratch-path .build-fuzz \
 ///         --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
@@ -28,8 +31,8 @@ public func feedFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     }
     // The XML layer reading text after references itself must give libxml2's own reading.
     for checksUTF8 in [false, true] {
-        if collectedText(bytes, readAhead: true, checksUTF8: checksUTF8)
-            != collectedText(bytes, readAhead: false, checksUTF8: checksUTF8) {
+        if collectedTextReading(bytes, readAhead: true, checksUTF8: checksUTF8)
+            != collectedTextReading(bytes, readAhead: false, checksUTF8: checksUTF8) {
             fatalError("text read ahead of libxml2 differs from libxml2's reading")
         }
     }
@@ -43,48 +46,4 @@ public func feedFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     }
     _ = try? stream.finish()
     return 0
-}
-
-/// Every element's text, collected as the feed reader collects it, with every problem and the
-/// position of each start tag.
-private func collectedText(_ bytes: [UInt8], readAhead: Bool, checksUTF8: Bool) -> [String] {
-    let log = CollectingLog()
-    let parser = XMLStreamParser(handler: log, limits: XMLParseLimits(maxInputBytes: 1 << 20), textBuffer: log.buffer)
-    parser.readsTextAhead = readAhead
-    parser.checksUTF8 = checksUTF8
-    bytes.withUnsafeBytes { parser.finish(last: $0) }
-    log.lines.append("malformed \(parser.sawMalformedUTF8)")
-    return log.lines
-}
-
-private final class CollectingLog: XMLEventHandler {
-    let buffer = XMLTextBuffer()
-    var lines: [String] = []
-
-    func startElement(_ name: XMLName, attributes: XMLAttributes, location: XMLLocation) {
-        flush()
-        lines.append("start \(name) at \(location.position)")
-        buffer.begin(escapingMarkup: false, droppingWhitespaceRuns: false)
-    }
-
-    func endElement(_ name: XMLName) {
-        flush()
-        lines.append("end \(name)")
-    }
-
-    func characters(_ text: XMLCharacters) {
-        lines.append("characters \(text.string)")
-    }
-
-    func problem(_ problem: XMLProblem) {
-        flush()
-        lines.append("problem \(problem)")
-    }
-
-    private func flush() {
-        if buffer.isCollecting, buffer.count > 0 {
-            lines.append("text " + String(decoding: buffer.bytes, as: UTF8.self) + " latin \(buffer.sawLatinReference)")
-        }
-        buffer.removeAll()
-    }
 }

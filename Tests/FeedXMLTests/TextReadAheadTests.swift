@@ -1,3 +1,4 @@
+import FeedTestSupport
 import FeedXML
 import Testing
 
@@ -6,17 +7,11 @@ import Testing
 /// same problems at the same positions.
 @Suite struct TextReadAheadTests {
     private func reading(_ text: String, readAhead: Bool, checksUTF8: Bool = false) -> [String] {
-        reading(Array(text.utf8), readAhead: readAhead, checksUTF8: checksUTF8)
+        collectedTextReading(Array(text.utf8), readAhead: readAhead, checksUTF8: checksUTF8)
     }
 
     private func reading(_ bytes: [UInt8], readAhead: Bool, checksUTF8: Bool = false) -> [String] {
-        let log = CollectingLog()
-        let parser = XMLStreamParser(handler: log, documentName: "text.xml", textBuffer: log.buffer)
-        parser.readsTextAhead = readAhead
-        parser.checksUTF8 = checksUTF8
-        bytes.withUnsafeBytes { parser.finish(last: $0) }
-        log.lines.append("malformed \(parser.sawMalformedUTF8)")
-        return log.lines
+        collectedTextReading(bytes, readAhead: readAhead, checksUTF8: checksUTF8)
     }
 
     private func expectSameReading(_ text: String, checksUTF8: Bool = false) {
@@ -77,38 +72,5 @@ import Testing
 
     @Test func anElementEndingRightAfterAReferenceReadsAsLibxml2ReadsIt() {
         expectSameReading("<f><t>&lt;</t><t>x&gt;</t><t>&#233;</t><t>&amp;&amp;</t></f>")
-    }
-}
-
-/// Collects each element's text through a text buffer, as the feed reader does.
-private final class CollectingLog: XMLEventHandler {
-    let buffer = XMLTextBuffer()
-    var lines: [String] = []
-
-    func startElement(_ name: XMLName, attributes: XMLAttributes, location: XMLLocation) {
-        flush()
-        lines.append("start \(name.localName) at \(location.position)")
-        buffer.begin(escapingMarkup: false, droppingWhitespaceRuns: false)
-    }
-
-    func endElement(_ name: XMLName) {
-        flush()
-        lines.append("end \(name.localName)")
-    }
-
-    func characters(_ text: XMLCharacters) {
-        lines.append("characters \(text.string)")
-    }
-
-    func problem(_ problem: XMLProblem) {
-        flush()
-        lines.append("problem \(problem)")
-    }
-
-    private func flush() {
-        if buffer.isCollecting, buffer.count > 0 {
-            lines.append("text " + String(decoding: buffer.bytes, as: UTF8.self) + " latin \(buffer.sawLatinReference)")
-        }
-        buffer.removeAll()
     }
 }

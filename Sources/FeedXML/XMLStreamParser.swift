@@ -28,9 +28,10 @@ public final class XMLStreamParser {
     /// Chunk size handed to libxml2: its push parser copies each chunk into its own buffer, so
     /// bounded chunks keep that copy small; 64 KiB measured fastest.
     private static let chunkSize = 64 * 1024
-    /// The most `finish(last:)` hands libxml2 in one call. Well below the 10 MB libxml2 2.9
-    /// accepts in one piece without `XML_PARSE_HUGE`; the copy it makes is bounded by it too.
-    private static let wholeDocumentLimit = 4 << 20
+    /// The most `finish(last:)` hands libxml2 in one call, and the largest document
+    /// `finish(last:from:)` lets it read in place. Well below the 10 MB libxml2 2.9 accepts in
+    /// one piece without `XML_PARSE_HUGE`; the copy it makes is bounded by it too.
+    public static let wholeDocumentLimit = 4 << 20
 
     /// - Parameters:
     ///   - handler: receives the events; kept alive by the parser.

@@ -85,8 +85,13 @@ enum FeedReading {
         let prefix = try input.readPrefix(limit: min(wholeDocumentLimit, options.limits.maxInputBytes))
         if prefix.complete {
             do {
-                return try FeedParser(options: options).parse(document: DocumentBuffer(prefix.bytes), baseURL: baseURL,
-                                                              contentType: contentType)
+                let parser = FeedParser(options: options)
+                // A document libxml2 can read in place is copied once, into a buffer it reads
+                // where it lies; a larger one is handed over in pieces, with no copy of the whole.
+                if prefix.bytes.count <= XMLStreamParser.wholeDocumentLimit {
+                    return try parser.parse(document: DocumentBuffer(prefix.bytes), baseURL: baseURL, contentType: contentType)
+                }
+                return try parser.parse(data: prefix.bytes, baseURL: baseURL, contentType: contentType)
             } catch {
                 throw CommandFailure.unreadableFeed(describe(error, in: input))
             }

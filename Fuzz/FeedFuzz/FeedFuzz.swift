@@ -30,9 +30,10 @@ public func feedFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
         fatalError("in-place parse succeeds where the copy fails, or the other way round")
     }
     // The XML layer reading text after references itself must give libxml2's own reading.
-    for checksUTF8 in [false, true] {
-        if collectedTextReading(bytes, readAhead: true, checksUTF8: checksUTF8)
-            != collectedTextReading(bytes, readAhead: false, checksUTF8: checksUTF8) {
+    // Whole, and fed in pieces (libxml2 then holds part of the document at a time).
+    for (checksUTF8, pieceSize) in [(false, nil), (true, nil), (false, 7), (true, 61)] as [(Bool, Int?)] {
+        if collectedTextReading(bytes, readAhead: true, checksUTF8: checksUTF8, pieceSize: pieceSize)
+            != collectedTextReading(bytes, readAhead: false, checksUTF8: checksUTF8, pieceSize: pieceSize) {
             fatalError("text read ahead of libxml2 differs from libxml2's reading")
         }
     }

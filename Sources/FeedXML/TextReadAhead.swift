@@ -16,10 +16,11 @@ import CLibXML2
 /// well-formed UTF-8 or a character XML does not allow. What the buffer receives is what
 /// libxml2's events would have put there.
 ///
-/// Only while libxml2 reads the final piece of a document (it then needs no look-ahead of its
-/// own), in element content of the document itself (not inside an entity), for a document that
+/// Only in element content of the document itself (not inside an entity), for a document that
 /// declares no entities, and into a buffer that collects text as it is (not escaping markup or
-/// dropping white space, which depend on how the text is split into events).
+/// dropping white space, which depend on how the text is split into events). Fed in pieces,
+/// libxml2 holds only what came so far: a reference cut off by its end is left to libxml2, which
+/// waits for the rest, and so is a run that reaches it.
 extension XMLParserState {
     /// Reads on after the reference whose expansion libxml2 just handed over as `chars`.
     func readTextAhead(after chars: UnsafePointer<UInt8>, count: Int, into buffer: XMLTextBuffer) {

@@ -82,6 +82,11 @@ public final class XMLStreamParser {
         if inputIsUTF8 { options |= XML_PARSE_IGNORE_ENC.rawValue }
         xmlCtxtUseOptions(ctxt, Int32(bitPattern: options))
         if inputIsUTF8 { xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8) }
+        // libxml2 sets `progressive` at the root element and `xmlCtxtResetPush` leaves it so, which
+        // made a pooled context read a prologue otherwise than a new one (a new one shrinks its
+        // input there, which also loses the start of the line a position is counted from). Every
+        // parse now starts as a pooled one did; see also `terminateInPlace`.
+        ctxt.pointee.progressive = 1
         state.ctxt = ctxt
     }
 
@@ -184,8 +189,8 @@ public final class XMLStreamParser {
     /// that gives the same events (see `XMLParserState.readTextAhead`). On by default; off, libxml2
     /// reads every character, which is how the fuzzer checks that both readings agree.
     public var readsTextAhead: Bool {
-        get { state.allowsTextReadAhead }
-        set { state.allowsTextReadAhead = newValue }
+        get { state.readsTextAhead }
+        set { state.readsTextAhead = newValue }
     }
 
     /// `finish(last:)` for a whole document held in a `DocumentBuffer`, read from `start` on (past
@@ -237,12 +242,10 @@ public final class XMLStreamParser {
         input.pointee.cur = base
         input.pointee.end = base + count
         // The same shrinking happens in the prologue (a long processing instruction near the
-        // end of the document) while `progressive` is 0. 1 is what the root element sets it to,
-        // and only a document type declaration sets it back.
-        ctxt.pointee.progressive = 1
-        state.readingFinalPiece = state.allowsTextReadAhead && !state.declaredEntities
+        // end of the document) while `progressive` is 0. It is 1 from the start (see `init`), as
+        // the root element sets it; only a document type declaration sets it back, and a document
+        // with one is read through the copy.
         _ = xmlParseChunk(ctxt, nil, 0, 1)
-        state.readingFinalPiece = false
         finishedNormally = !state.stopped
     }
 
@@ -302,9 +305,7 @@ public final class XMLStreamParser {
     /// Hands libxml2 its last piece (perhaps none) and tells it the input has ended.
     private func terminate(with last: UnsafePointer<CChar>?, count: Int) {
         terminated = true
-        state.readingFinalPiece = state.allowsTextReadAhead && !state.declaredEntities
         _ = xmlParseChunk(ctxt, last, Int32(count), 1)
-        state.readingFinalPiece = false
         finishedNormally = !state.stopped
     }
 
@@ -339,12 +340,9 @@ final class XMLParserState {
     /// See `XMLStreamParser.checksUTF8`.
     @exclusivity(unchecked) var checksUTF8 = false
     @exclusivity(unchecked) var sawMalformedUTF8 = false
-    /// See `XMLStreamParser.readsTextAhead`.
-    @exclusivity(unchecked) var allowsTextReadAhead = true
-    /// Set while libxml2 reads the final piece of the document, unless the document declared
-    /// entities: the conditions for reading text ahead of it (see `readTextAhead`).
-    @exclusivity(unchecked) var readingFinalPiece = false
-    @exclusivity(unchecked) var declaredEntities = false
+    /// Whether text may be read ahead of libxml2 (see `readTextAhead`): as
+    /// `XMLStreamParser.readsTextAhead` allows, until the document declares an entity.
+    @exclusivity(unchecked) var readsTextAhead = true
 
     /// An element whose end the handler has not been told yet. Holds its name's record
     /// unretained (the name table outlives the parse), so pushing and popping count no references.
@@ -605,7 +603,7 @@ enum XMLCallbacks {
             }
             buffer.appendCharacters(chars, Int(length), fromReference: fromReference, fromCDATA: cdata)
             // A reference expands to at most four bytes: what follows it may be read here.
-            if length <= 4, s.readingFinalPiece, !cdata, !buffer.escapesMarkup, !buffer.dropsWhitespaceRuns {
+            if length <= 4, s.readsTextAhead, !cdata, !buffer.escapesMarkup, !buffer.dropsWhitespaceRuns {
                 s.readTextAhead(after: chars, count: Int(length), into: buffer)
             }
             return true
@@ -627,7 +625,7 @@ enum XMLCallbacks {
     /// since declaring it is the whole of an XXE attack.
     static let entityDeclaration: entityDeclSAXFunc = { ctx, name, type, publicID, systemID, _ in
         guard let s = state(ctx), !s.stopped else { return }
-        s.declaredEntities = true
+        s.readsTextAhead = false
         switch xmlEntityType(UInt32(type)) {
         case XML_EXTERNAL_GENERAL_PARSED_ENTITY, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY, XML_EXTERNAL_PARAMETER_ENTITY:
             let entity = name.map { String(cString: $0) } ?? "?"

@@ -5,13 +5,26 @@ import FeedXML
 /// element's text with the buffer's Latin-reference flag, every problem with its line and
 /// column, and whether the parse stopped at bytes that are not UTF-8. Two readings of the same
 /// bytes compare line by line (the tests and the fuzzer hold `readsTextAhead` to libxml2's own).
-public func collectedTextReading(_ bytes: [UInt8], readAhead: Bool, checksUTF8: Bool = false) -> [String] {
+/// With `pieceSize`, the bytes are fed in pieces of that size before the parse is finished;
+/// without, they are handed over whole.
+public func collectedTextReading(_ bytes: [UInt8], readAhead: Bool, checksUTF8: Bool = false,
+                                 pieceSize: Int? = nil) -> [String] {
     let log = CollectingLog()
     let parser = XMLStreamParser(handler: log, limits: XMLParseLimits(maxInputBytes: 1 << 24),
                                  documentName: "text.xml", textBuffer: log.buffer)
     parser.readsTextAhead = readAhead
     parser.checksUTF8 = checksUTF8
-    bytes.withUnsafeBytes { parser.finish(last: $0) }
+    if let pieceSize, pieceSize > 0 {
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + pieceSize, bytes.count)
+            parser.feed(bytes[offset..<end])
+            offset = end
+        }
+        parser.finish()
+    } else {
+        bytes.withUnsafeBytes { parser.finish(last: $0) }
+    }
     log.lines.append("malformed \(parser.sawMalformedUTF8)")
     return log.lines
 }

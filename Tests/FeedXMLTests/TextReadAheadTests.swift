@@ -70,6 +70,18 @@ import Testing
         expectSameReading("<f><t>&amp;</t><u>&gt;x</u> <w/></f")
     }
 
+    @Test func textFedInPiecesReadsAsLibxml2ReadsIt() {
+        // References and runs cut off by the end of a piece are left to libxml2.
+        let text = "<feed><content type=\"html\">&lt;p&gt;Caf\u{E9} &amp; cr\u{E8}me \u{2014} &#8364;5 &#x1F600;"
+            + String(repeating: "&lt;b&gt;na\u{EF}ve text\n&lt;/b&gt; ", count: 40) + "</content><u></v></feed>"
+        let bytes = Array(text.utf8)
+        for size in [1, 2, 3, 5, 7, 16, 61, 300] {
+            let ahead = collectedTextReading(bytes, readAhead: true, pieceSize: size)
+            #expect(ahead == collectedTextReading(bytes, readAhead: false, pieceSize: size), "pieces of \(size)")
+            #expect(ahead.contains { $0.hasPrefix("text <p>Caf\u{E9} & cr\u{E8}me \u{2014} \u{20AC}5 \u{1F600}<b>") })
+        }
+    }
+
     @Test func anElementEndingRightAfterAReferenceReadsAsLibxml2ReadsIt() {
         expectSameReading("<f><t>&lt;</t><t>x&gt;</t><t>&#233;</t><t>&amp;&amp;</t></f>")
     }

@@ -42,6 +42,29 @@ private func events(_ document: String, limits: XMLParseLimits = XMLParseLimits(
         ])
     }
 
+    @Test func aRootAfterALongPrologueIsPlacedAlikeByANewContextAndAPooledOne() {
+        // A long processing instruction, then a root start tag over several lines, fed in small
+        // pieces. A new context (one for input that is not UTF-8 is never pooled) used to shrink
+        // its input in the prologue and lose the start of the line, placing the root at 1:105.
+        let document = "<?note " + String(repeating: "p", count: 1500) + "?><rss version=\"2.0\"\n\txmlns:a=\"urn:a\"\n"
+            + "\txmlns:b=\"urn:b\"\n\t><channel><title>T</title></channel></rss>\n"
+        func rootPosition(inputIsUTF8: Bool) -> SourcePosition? {
+            let log = RootPosition()
+            let parser = XMLStreamParser(handler: log, documentName: "prologue.xml", inputIsUTF8: inputIsUTF8)
+            let bytes = Array(document.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                parser.feed(bytes[offset..<min(offset + 7, bytes.count)])
+                offset += 7
+            }
+            parser.finish()
+            return log.root
+        }
+        _ = events("<rss><channel><title>Before</title></channel></rss>")
+        #expect(rootPosition(inputIsUTF8: false) == SourcePosition(line: 1, column: 1510))
+        #expect(rootPosition(inputIsUTF8: true) == SourcePosition(line: 1, column: 1510))
+    }
+
     @Test func problemsAfterAnEarlierDocumentCountLinesFromTheirOwnStart() {
         _ = events("<doc>\n\n\n\n\n\n\n\n<fine/>\n</doc>")
         let broken = events("<doc>\n<open>\n</doc>")
@@ -75,6 +98,17 @@ private final class AttributeProbe: XMLEventHandler {
     var found: [String: [String?]] = [:]
     func startElement(_ name: XMLName, attributes: XMLAttributes, location: XMLLocation) {
         found[name.localName] = [attributes.value(of: "href"), attributes.value(of: "rel"), attributes.value(of: "type")]
+    }
+    func endElement(_ name: XMLName) {}
+    func characters(_ text: XMLCharacters) {}
+    func problem(_ problem: XMLProblem) {}
+}
+
+/// Where the first start tag stands.
+private final class RootPosition: XMLEventHandler {
+    var root: SourcePosition?
+    func startElement(_ name: XMLName, attributes: XMLAttributes, location: XMLLocation) {
+        if root == nil { root = location.position }
     }
     func endElement(_ name: XMLName) {}
     func characters(_ text: XMLCharacters) {}

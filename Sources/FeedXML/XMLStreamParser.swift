@@ -259,7 +259,10 @@ public final class XMLStreamParser {
     }()
 
     /// True unless the prologue (white space, processing instructions and comments before the
-    /// first element) is known to hold no `<!DOCTYPE`: conservative, any other `<!` counts.
+    /// first element) is known to hold no `<!DOCTYPE`, read as libxml2 reads it: the XML
+    /// declaration ends at its first `>` (libxml2 skips to it when the declaration is malformed),
+    /// any other processing instruction at `?>`, a comment at `-->`. Conservative: any other `<!`,
+    /// a declaration whose first `>` does not end `?>`, or a construct left open counts.
     static func prologueMayDeclareDocumentType(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
@@ -272,15 +275,22 @@ public final class XMLStreamParser {
             case UInt8(ascii: "<"):
                 break
             default:
-                return false   // text before the root: libxml2 reports it; no declaration follows
+                return false   // text before the root: libxml2 stops there
             }
             guard i + 1 < n else { return false }
             if base[i + 1] == UInt8(ascii: "?") {
-                guard let end = Self.find("?>", in: bytes, from: i + 2) else { return false }
-                i = end + 2
+                let isDeclaration = i == 0 && n > 5 && base[2] == UInt8(ascii: "x") && base[3] == UInt8(ascii: "m")
+                    && base[4] == UInt8(ascii: "l") && [0x20, 0x09, 0x0A, 0x0D].contains(base[5])
+                if isDeclaration {
+                    guard let end = Self.find(">", in: bytes, from: i + 2), base[end - 1] == UInt8(ascii: "?") else { return true }
+                    i = end + 1
+                } else {
+                    guard let end = Self.find("?>", in: bytes, from: i + 2) else { return true }
+                    i = end + 2
+                }
             } else if base[i + 1] == UInt8(ascii: "!") {
                 guard i + 3 < n, base[i + 2] == UInt8(ascii: "-"), base[i + 3] == UInt8(ascii: "-") else { return true }
-                guard let end = Self.find("-->", in: bytes, from: i + 4) else { return false }
+                guard let end = Self.find("-->", in: bytes, from: i + 4) else { return true }
                 i = end + 3
             } else {
                 return false   // the root element

@@ -55,6 +55,16 @@ import Testing
         #expect(inPlace == eventsFedInPieces(text))
     }
 
+    @Test func aDocumentTypeDeclarationAfterAMalformedXMLDeclarationIsReadAsItIsWritten() {
+        // libxml2 skips a malformed declaration to its first `>` and reads the subset after it.
+        var text = "<?xml version=\"1.0\"/>\n<!-- " + String(repeating: "z", count: 600) + " -->\n<!DOCTYPE rss [\n"
+        for i in 0..<8 { text += "  <!ENTITY e\(i) \"value \(i)\">\n" }
+        text += "]>\n<rss><channel><title>&e7;</title></channel></rss>\n"
+        let inPlace = eventsReadInPlace(text)
+        #expect(inPlace.contains("text value 7"))
+        #expect(inPlace == eventsFedInPieces(text))
+    }
+
     @Test func aDocumentReadInPlaceFromAnOffsetStartsThere() {
         let text = "\u{FEFF}<rss><channel><title>T</title></channel></rss>"
         #expect(eventsReadInPlace(text, from: 3) == eventsFedInPieces("<rss><channel><title>T</title></channel></rss>"))
@@ -72,7 +82,10 @@ import Testing
         ("<?xml version=\"1.0\"?>\n<!DOCTYPE rss>\n<rss/>", true),
         ("  <!-- c --><!ENTITY x \"y\"><rss/>", true),
         ("<rss><!DOCTYPE no></rss>", false),
-        ("<!-- never closed <!DOCTYPE", false),
+        ("<!-- never closed <!DOCTYPE", true),
+        ("<?xml version=\"1.0\"/>\n<!-- c -->\n<!DOCTYPE rss [<!ENTITY a \"b\">]>\n<rss/>", true),
+        ("<?xml version=\"1.0\"?><?pi never closed", true),
+        ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<?xml-stylesheet href=\"s.xsl\"?><feed/>", false),
         ("", false),
     ])
     func aDocumentTypeDeclarationIsFoundOnlyInThePrologue(text: String, declares: Bool) {

@@ -82,10 +82,10 @@ public final class XMLStreamParser {
         if inputIsUTF8 { options |= XML_PARSE_IGNORE_ENC.rawValue }
         xmlCtxtUseOptions(ctxt, Int32(bitPattern: options))
         if inputIsUTF8 { xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8) }
-        // libxml2 sets `progressive` at the root element and `xmlCtxtResetPush` leaves it so, which
-        // made a pooled context read a prologue otherwise than a new one (a new one shrinks its
-        // input there, which also loses the start of the line a position is counted from). Every
-        // parse now starts as a pooled one did; see also `terminateInPlace`.
+        // libxml2 sets `progressive` at the root element and `xmlCtxtResetPush` leaves it set, so
+        // a pooled context starts with it and a new one without; a new one then shrinks its input
+        // in a long prologue and loses the start of the line a position is counted from. Every
+        // parse starts with it set, as a pooled one does (see also `terminateInPlace`).
         ctxt.pointee.progressive = 1
         state.ctxt = ctxt
     }

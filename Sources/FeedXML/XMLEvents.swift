@@ -211,11 +211,7 @@ public struct XMLAttributes: Sequence {
     /// `value(of:)`, given as one of `common` when the value is exactly one of them.
     public func value(of localName: StaticString, preferring common: CommonAttributeValues) -> String? {
         guard let base = entry(localName) else { return nil }
-        if let start = base[3], let end = base[4],
-           let known = common.match(UnsafeBufferPointer(start: start, count: end - start)) {
-            return known
-        }
-        return value(at: base)
+        return XMLAttribute(base: base, attributes: self).value(preferring: common)
     }
 
     fileprivate func value(at base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {

@@ -20,7 +20,7 @@ public final class XMLStreamParser {
     private let ctxt: xmlParserCtxtPtr
     private let names: XMLNameTable
     private let initialOptions: Int32
-    private let poolable: Bool
+    /// Also whether the context goes back to the pool: only UTF-8 parses take one from it.
     private let inputIsUTF8: Bool
     private var finishedNormally = false
     /// True once libxml2 was told the input ended (see `finish(last:)`).
@@ -76,7 +76,6 @@ public final class XMLStreamParser {
             ctxt = context
             initialOptions = context.pointee.options
         }
-        poolable = inputIsUTF8
         self.inputIsUTF8 = inputIsUTF8
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue
         if inputIsUTF8 { options |= XML_PARSE_IGNORE_ENC.rawValue }
@@ -96,7 +95,7 @@ public final class XMLStreamParser {
             ctxt.pointee.myDoc = nil
         }
         state.ctxt = nil
-        if poolable, finishedNormally, !state.stopped {
+        if inputIsUTF8, finishedNormally, !state.stopped {
             ParserContextPool.shared.giveBack(ParserContextPool.Lease(ctxt: ctxt, names: names,
                                                                        initialOptions: initialOptions))
         } else {

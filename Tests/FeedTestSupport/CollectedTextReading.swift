@@ -15,12 +15,7 @@ public func collectedTextReading(_ bytes: [UInt8], readAhead: Bool, checksUTF8: 
     parser.readsTextAhead = readAhead
     parser.checksUTF8 = checksUTF8
     if let pieceSize, pieceSize > 0 {
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(offset + pieceSize, bytes.count)
-            parser.feed(bytes[offset..<end])
-            offset = end
-        }
+        parser.feed(bytes, inPiecesOf: pieceSize)
         parser.finish()
     } else {
         bytes.withUnsafeBytes { parser.finish(last: $0) }
@@ -58,5 +53,17 @@ private final class CollectingLog: XMLEventHandler {
             lines.append("text " + String(decoding: buffer.bytes, as: UTF8.self) + " latin \(buffer.sawLatinReference)")
         }
         buffer.removeAll()
+    }
+}
+
+extension XMLStreamParser {
+    /// Feeds `bytes` in pieces of `size` bytes, as a document arriving over a network would come.
+    public func feed(_ bytes: [UInt8], inPiecesOf size: Int) {
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + size, bytes.count)
+            feed(bytes[offset..<end])
+            offset = end
+        }
     }
 }

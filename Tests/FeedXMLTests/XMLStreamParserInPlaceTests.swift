@@ -1,3 +1,4 @@
+import FeedTestSupport
 @testable import FeedXML
 import Testing
 
@@ -8,12 +9,7 @@ import Testing
         let log = EventLog()
         let parser = XMLStreamParser(handler: log, documentName: "doc.xml")
         let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(offset + 100, bytes.count)
-            parser.feed(bytes[offset..<end])
-            offset = end
-        }
+        parser.feed(bytes, inPiecesOf: 100)
         parser.finish()
         return log.lines
     }

@@ -1,3 +1,4 @@
+import FeedTestSupport
 import FeedXML
 import Testing
 
@@ -52,11 +53,7 @@ private func events(_ document: String, limits: XMLParseLimits = XMLParseLimits(
             let log = RootPosition()
             let parser = XMLStreamParser(handler: log, documentName: "prologue.xml", inputIsUTF8: inputIsUTF8)
             let bytes = Array(document.utf8)
-            var offset = 0
-            while offset < bytes.count {
-                parser.feed(bytes[offset..<min(offset + 7, bytes.count)])
-                offset += 7
-            }
+            parser.feed(bytes, inPiecesOf: 7)
             parser.finish()
             return log.root
         }

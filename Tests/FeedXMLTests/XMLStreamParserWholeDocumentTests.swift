@@ -1,3 +1,4 @@
+import FeedTestSupport
 import FeedXML
 import Testing
 
@@ -7,12 +8,7 @@ import Testing
     private func eventsFedInPieces(_ bytes: [UInt8], pieceSize: Int = 1000) -> [String] {
         let log = EventLog()
         let parser = XMLStreamParser(handler: log, documentName: "pieces.xml")
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(offset + pieceSize, bytes.count)
-            parser.feed(bytes[offset..<end])
-            offset = end
-        }
+        parser.feed(bytes, inPiecesOf: pieceSize)
         parser.finish()
         return log.lines
     }

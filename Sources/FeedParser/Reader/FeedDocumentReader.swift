@@ -820,13 +820,7 @@ final class FeedDocumentReader: XMLEventHandler {
             }
         }
         guard let href else { return nil }
-        let address: String
-        if let bytes = href.plainValueBytes {
-            address = resolveURL(utf8: bytes, against: base)
-        } else {
-            var decoded = href.value
-            address = decoded.withUTF8 { resolveURL(utf8: $0, against: base) }
-        }
+        let address = href.plainValueBytes.map { resolveURL(utf8: $0, against: base) } ?? resolveURL(href.value, against: base)
         let relation = rel?.value(preferring: Self.commonRelations).trimmingWhitespace()
         let mediaType: String? = type?.value(preferring: Self.commonMediaTypes)
         let language: String? = hreflang?.value
